@@ -6,6 +6,7 @@
  * liquidjs's extras in place would render text the real service never produces.
  */
 import type { Liquid } from 'liquidjs'
+import { RUBY_COMPATIBLE_FILTERS } from './filters/index.js'
 
 /** Filters of Shopify Liquid 5.2 (braze-inc/liquid:lib/liquid5/standardfilters.rb). */
 export const SHOPIFY_STANDARD_FILTERS: readonly string[] = [
@@ -24,4 +25,10 @@ export function restrictFilters(liquid: Liquid, allowed: Iterable<string>): void
   for (const name of Object.keys(liquid.filters)) {
     if (!keep.has(name)) delete liquid.filters[name]
   }
+}
+
+/** Gives `liquid` exactly the Shopify Liquid 5.2 filter set, behaving as Ruby Liquid's. */
+export function installStandardFilters(liquid: Liquid): void {
+  restrictFilters(liquid, SHOPIFY_STANDARD_FILTERS)
+  for (const [name, filter] of Object.entries(RUBY_COMPATIBLE_FILTERS)) liquid.registerFilter(name, filter)
 }
