@@ -1,0 +1,146 @@
+/**
+ * One templated piece of a request (the body, the URL, a header value, a content block):
+ * parsed once, rendered many times, every problem located in the file it came from.
+ */
+import { Context, LiquidError, toValueSync, type Liquid, type Template } from 'liquidjs'
+import type { OffsetDiagnostic, Severity } from '../diagnostics.js'
+import type { Dialect, LintOptions, Preprocessed } from './dialect.js'
+import { findAbort, setRenderEnv, type RenderEnv, type TokenLike } from './env.js'
+import { TraceEmitter } from './trace.js'
+
+export interface PartSource {
+  /** Unique within one render; given to liquidjs as the token file so positions can be traced back. */
+  id: string
+  /** The text as the user wrote it. */
+  text: string
+  /** Offset in `text` → offset in the file the user edits. */
+  toFile(offset: number): number
+  /** The file, when it is not the template itself (a content block). */
+  file?: string
+}
+
+export interface CompiledPart {
+  source: PartSource
+  pre: Preprocessed
+  /** Null when the template could not be parsed. */
+  templates: Template[] | null
+  /** Lint and parse problems, in file coordinates. */
+  diagnostics: OffsetDiagnostic[]
+}
+
+export interface PartOutput {
+  text: string
+  /** Set when `{% abort_message %}` fired. */
+  aborted?: { reason: string | null }
+  /** A render error, located; the text is what was rendered before it. */
+  error?: OffsetDiagnostic
+}
+
+/** Maps liquidjs tokens (by their `file`, the part id) back to file positions. */
+export class Locator {
+  private readonly parts = new Map<string, CompiledPart>()
+
+  add(part: CompiledPart): void {
+    this.parts.set(part.source.id, part)
+  }
+
+  /** A problem at a token, in the coordinates of the file the token's text came from. */
+  at(token: TokenLike & { file?: string }, severity: Severity, code: string, message: string, hint?: string): OffsetDiagnostic {
+    const part = token.file === undefined ? undefined : this.parts.get(token.file)
+    const diagnostic: OffsetDiagnostic = { severity, code, message, start: 0 }
+    if (part) {
+      const { start, end } = part.pre.map.rangeToSource(token.begin, token.end)
+      diagnostic.start = part.source.toFile(start)
+      diagnostic.end = part.source.toFile(Math.max(start, end - 1)) + 1
+      if (part.source.file) diagnostic.file = part.source.file
+    }
+    if (hint) diagnostic.hint = hint
+    return diagnostic
+  }
+
+  /** A file offset for an offset inside a token's (preprocessed) input. */
+  fileOffset(token: { file?: string }, inputOffset: number): { offset: number; file?: string } | undefined {
+    const part = token.file === undefined ? undefined : this.parts.get(token.file)
+    if (!part) return undefined
+    const offset = part.source.toFile(part.pre.map.toSource(inputOffset))
+    return part.source.file ? { offset, file: part.source.file } : { offset }
+  }
+}
+
+export function compilePart(
+  dialect: Dialect,
+  liquid: Liquid,
+  source: PartSource,
+  options: LintOptions,
+  locator: Locator,
+): CompiledPart {
+  const pre = dialect.preprocess(source.text)
+  const toFile = (d: OffsetDiagnostic): OffsetDiagnostic => {
+    const out: OffsetDiagnostic = { ...d, start: source.toFile(d.start), end: source.toFile((d.end ?? d.start + 1) - 1) + 1 }
+    if (source.file) out.file = source.file
+    return out
+  }
+  const part: CompiledPart = { source, pre, templates: null, diagnostics: dialect.lint(source.text, options).map(toFile) }
+  locator.add(part)
+  try {
+    part.templates = liquid.parse(pre.text, source.id)
+  } catch (err) {
+    const located = liquidErrorDiagnostic(err, locator, 'liquid-syntax')
+    // A rule the linter already named in the same tag says more than the parser's complaint.
+    const { start, end } = enclosingMarkup(source, located.start)
+    const named = part.diagnostics.some((d) => d.severity === 'error' && d.start >= start && d.start < end)
+    if (!named) part.diagnostics.push(located)
+  }
+  return part
+}
+
+/** The `{{ }}` or `{% %}` around a file offset of a part, in file offsets (the offset itself when outside). */
+function enclosingMarkup(source: PartSource, fileOffset: number): { start: number; end: number } {
+  const local = source.text.length === 0 ? 0 : fileOffset - source.toFile(0)
+  const open = Math.max(source.text.lastIndexOf('{%', local), source.text.lastIndexOf('{{', local))
+  const close = source.text.slice(Math.max(open, 0)).search(/[%}]\}/)
+  if (open < 0 || close < 0) return { start: fileOffset, end: fileOffset + 1 }
+  return { start: source.toFile(open), end: source.toFile(open + close + 2) }
+}
+
+/** Renders a compiled part synchronously; one fresh context per part, as Braze scopes variables per field. */
+export function renderPart(
+  part: CompiledPart,
+  liquid: Liquid,
+  scope: Record<string, unknown>,
+  env: RenderEnv,
+  locator: Locator,
+  emitter?: TraceEmitter,
+): PartOutput {
+  if (!part.templates) return { text: '' }
+  const ctx = new Context(scope, liquid.options, { sync: true, renderLimit: RENDER_TIME_LIMIT_MS })
+  setRenderEnv(ctx, env)
+  try {
+    return { text: toValueSync(liquid.renderer.renderTemplates(part.templates, ctx, emitter)) as string }
+  } catch (err) {
+    const text = emitter?.buffer ?? ''
+    const abort = findAbort(err)
+    if (abort) return { text, aborted: { reason: abort.reason } }
+    return { text, error: liquidErrorDiagnostic(err, locator, 'liquid-render') }
+  }
+}
+
+/** A runaway loop must not freeze the editor: renders stop after this long. */
+const RENDER_TIME_LIMIT_MS = 2000
+
+/** liquidjs appends where the error is; Hookbench says that itself, in file coordinates. */
+const POSITION_SUFFIX = /(?:, file:[^,]*)?, line:\d+, col:\d+$|, file:[^,]*$/
+
+export function liquidErrorDiagnostic(err: unknown, locator: Locator, code: string): OffsetDiagnostic {
+  if (LiquidError.is(err)) {
+    const liquidErr = err as LiquidError & { token?: TokenLike & { file?: string }; originalError?: Error }
+    const inner = liquidErr.originalError
+    const message = (inner && !LiquidError.is(inner) ? inner.message : liquidErr.message.split('\n')[0]!).replace(
+      POSITION_SUFFIX,
+      '',
+    )
+    if (liquidErr.token) return locator.at(liquidErr.token, 'error', code, message)
+    return { severity: 'error', code, message, start: 0 }
+  }
+  return { severity: 'error', code, message: err instanceof Error ? err.message : String(err), start: 0 }
+}
