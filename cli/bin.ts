@@ -1,0 +1,14 @@
+/** Entry point of the built CLI (`dist/cli.js`). */
+import { main } from './main.js'
+
+const write = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(text)
+
+main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) }).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    process.stderr.write(`hookbench: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exitCode = 70
+  },
+)
