@@ -2,17 +2,25 @@
  * Braze's hashing filters. Output for the documented examples is verified (braze.md §2.4);
  * every HMAC filter takes the secret key as its single argument.
  */
-import { createHash, createHmac } from 'node:crypto'
+import { hmac as hmacOf } from '@noble/hashes/hmac.js'
+import { md5, sha1 } from '@noble/hashes/legacy.js'
+import { sha256, sha512 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import { bytesToBase64, utf8Bytes } from '../../engine/bytes.js'
 import { toText } from '../../engine/filters/filterScope.js'
 import type { FilterSet } from '../../engine/filters/filterScope.js'
 
-type Algorithm = 'md5' | 'sha1' | 'sha256' | 'sha512'
+// Pure-JS hashes rather than node:crypto: the same filters run in the editor's browser preview.
+const ALGORITHMS = { md5, sha1, sha256, sha512 }
+type Algorithm = keyof typeof ALGORITHMS
 
 const digest = (algorithm: Algorithm) => (input: unknown): string =>
-  createHash(algorithm).update(toText(input), 'utf8').digest('hex')
+  bytesToHex(ALGORITHMS[algorithm](utf8Bytes(toText(input))))
 
-const hmac = (algorithm: Algorithm, encoding: 'hex' | 'base64') => (input: unknown, key: unknown): string =>
-  createHmac(algorithm, toText(key)).update(toText(input), 'utf8').digest(encoding)
+const hmac = (algorithm: Algorithm, encoding: 'hex' | 'base64') => (input: unknown, key: unknown): string => {
+  const signature = hmacOf(ALGORITHMS[algorithm], utf8Bytes(toText(key)), utf8Bytes(toText(input)))
+  return encoding === 'hex' ? bytesToHex(signature) : bytesToBase64(signature)
+}
 
 export const HASHING_FILTERS: FilterSet = {
   md5: digest('md5'),

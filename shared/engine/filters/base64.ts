@@ -2,20 +2,23 @@
  * Base64 as Ruby's strict and URL-safe variants: no line breaks, padding kept, and strict
  * decoding that rejects anything malformed (Liquid then stops the output with an error).
  */
+import { base64ToBytes, bytesToBase64, utf8Bytes } from '../bytes.js'
 import { reportAtFilter, toText, type FilterScope, type FilterSet } from './filterScope.js'
+
+const utf8 = new TextDecoder('utf-8')
 
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
 /** Ruby's decoders return raw bytes; Liquid prints them as text, so they are read as UTF-8 here. */
 function decodeStrict(scope: FilterScope, filter: string, encoded: string): string | undefined {
-  if (STRICT_BASE64.test(encoded)) return Buffer.from(encoded, 'base64').toString('utf8')
+  if (STRICT_BASE64.test(encoded)) return utf8.decode(base64ToBytes(encoded))
   reportAtFilter(scope, 'error', 'liquid-base64-invalid',
     `invalid base64 provided to ${filter}: Liquid stops this output with "Liquid error: invalid base64 provided to ${filter}".`)
   return undefined
 }
 
 /** Ruby's `strict_encode64`: no line breaks. */
-export const base64Encode = (input: unknown): string => Buffer.from(toText(input), 'utf8').toString('base64')
+export const base64Encode = (input: unknown): string => bytesToBase64(utf8Bytes(toText(input)))
 
 function base64Decode(this: FilterScope, input: unknown): string | undefined {
   return decodeStrict(this, 'base64_decode', toText(input))

@@ -2,6 +2,7 @@
  * URL encoding as Ruby does it, byte by byte over UTF-8 with uppercase hex.
  */
 import { toValue } from 'liquidjs'
+import { hexToBytes, utf8Bytes } from '../bytes.js'
 import { reportAtFilter, toText, type FilterScope, type FilterSet } from './filterScope.js'
 
 /** Percent-encodes every UTF-8 byte of `text` whose character is not matched by `keep`. */
@@ -10,7 +11,7 @@ export function percentEncode(text: string, keep: RegExp, spaceAsPlus = false): 
   for (const char of text) {
     if (keep.test(char)) out += char
     else if (spaceAsPlus && char === ' ') out += '+'
-    else for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+    else for (const byte of utf8Bytes(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
   }
   return out
 }
@@ -35,7 +36,7 @@ function urlDecode(this: FilterScope, input: unknown): string | undefined {
   try {
     return toText(value)
       .replaceAll('+', ' ')
-      .replace(/(?:%[0-9a-fA-F]{2})+/g, run => STRICT_UTF8.decode(Buffer.from(run.replaceAll('%', ''), 'hex')))
+      .replace(/(?:%[0-9a-fA-F]{2})+/g, run => STRICT_UTF8.decode(hexToBytes(run.replaceAll('%', ''))))
   } catch {
     reportAtFilter(this, 'error', 'liquid-url-decode-invalid',
       'url_decode produced bytes that are not UTF-8: Liquid stops this output with "Liquid error: invalid byte sequence in UTF-8".')
