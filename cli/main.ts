@@ -3,7 +3,11 @@
  * Exit codes: 0 ok (warnings allowed), 1 errors, 2 bad usage or unreadable input, 3 aborted.
  */
 import { Command, CommanderError, Option } from 'commander'
+import { historyCommand } from './history.js'
 import { checkCommand, renderCommand } from './render.js'
+import { sendCommand } from './send.js'
+import { webCommand } from './web.js'
+import { importCommand, initCommand } from './workspaceCommands.js'
 import { EXIT, UsageError, type Io } from './io.js'
 import { version } from '../package.json'
 
@@ -42,6 +46,60 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(blocksOption())
     .action(async (file: string, options) => {
       code = await checkCommand(file, options, io)
+    })
+
+  program
+    .command('send')
+    .description('render with an environment and send the request to the sandbox (secrets from HOOKBENCH_SECRET_<NAME>)')
+    .argument('<file>', 'template file')
+    .requiredOption('--sample <file>', 'sample file (FILE#LABEL picks one sample of a list)')
+    .requiredOption('--env <name>', 'environment (environments/NAME.json)')
+    .option('--workspace <dir>', 'workspace folder (default: the one holding the template)')
+    .option('--dry-run', 'render and check, print the request, send nothing')
+    .option('--yes-production', 'allow sending to a production environment')
+    .option('--timeout <seconds>', 'give up after this long (default 30)')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options) => {
+      code = await sendCommand(file, options, io)
+    })
+
+  program
+    .command('history')
+    .description('list the sends recorded in the workspace, newest first')
+    .option('--template <file>', 'only sends of this template')
+    .option('--workspace <dir>', 'workspace folder (default: the current one)')
+    .option('--limit <n>', 'at most this many', '50')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      code = await historyCommand(options, io)
+    })
+
+  program
+    .command('init')
+    .description('create a workspace with example templates, samples and a sandbox environment')
+    .argument('<dir>', 'folder (created if missing; must be empty or a workspace)')
+    .action(async (dir: string) => {
+      code = await initCommand(dir, io)
+    })
+
+  program
+    .command('import')
+    .description('import samples: braze-export FILE, zendesk-tickets FILE, users-csv FILE, or from the sandbox: braze-user EXTERNAL_ID --env NAME, zendesk-ticket ID --env NAME')
+    .argument('<source>', 'braze-export | zendesk-tickets | users-csv | braze-user | zendesk-ticket')
+    .argument('<what>', 'the file, the external_id or the ticket id')
+    .option('--workspace <dir>', 'workspace folder (default: the current one)')
+    .option('--env <name>', 'environment to import from (sandbox sources)')
+    .action(async (source: string, what: string, options) => {
+      code = await importCommand(source, what, options, io)
+    })
+
+  program
+    .command('web')
+    .description('serve the app in a browser on 127.0.0.1, behind a per-run token')
+    .option('--workspace <dir>', 'open this workspace')
+    .option('--port <port>', 'port (0: any free port)', '0')
+    .action(async (options) => {
+      code = await webCommand(options, io)
     })
 
   try {

@@ -5,10 +5,11 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../shared/diagnost
 import type { DialectId } from '../shared/engine/dialect.js'
 import { compileTemplate, type CompiledTemplate } from '../shared/render/compile.js'
 import { renderTemplate, templateDiagnostics, type RenderResult } from '../shared/render/render.js'
-import { loadSamples, type LoadedSample } from '../shared/samples/load.js'
+import { loadSamples } from '../shared/samples/load.js'
 import { parseTemplateFile } from '../shared/template/file.js'
 import { contentBlocksNear, listSampleFiles, readText } from './files.js'
 import { EXIT, UsageError, type Io } from './io.js'
+import { readSample } from './samples.js'
 
 export interface TemplateOptions {
   dialect?: DialectId
@@ -28,10 +29,8 @@ export async function renderCommand(file: string, options: RenderCommandOptions,
   const now = parseNow(options.now)
   if (options.samples) return renderAll(compiled, options.samples, now, io)
 
-  const { path, pick } = splitPick(options.sample!)
-  const samples = await readSamples(compiled, path, io)
-  if (!samples) return EXIT.usage
-  const sample = pickSample(samples, pick, path, io)
+  const sample = await readSample(options.sample!, compiled.dialect.sampleKind, io)
+  if (!sample) return EXIT.usage
   const result = renderTemplate(compiled, sample.data, { now })
   printDiagnostics(result.diagnostics, file, io)
   if (options.format === 'json') {
@@ -60,16 +59,6 @@ async function compileFile(file: string, options: TemplateOptions): Promise<Comp
   const template = parseTemplateFile(text, file, options.dialect ? { defaultDialect: options.dialect } : {})
   const contentBlocks = await contentBlocksNear(file, options.contentBlocks)
   return compileTemplate(template, { contentBlocks })
-}
-
-async function readSamples(compiled: CompiledTemplate, path: string, io: Io): Promise<LoadedSample[] | undefined> {
-  const load = loadSamples(await readText(path, 'sample'), path, compiled.dialect.sampleKind)
-  printDiagnostics(load.diagnostics, path, io)
-  if (load.samples.length === 0) {
-    if (load.diagnostics.length === 0) io.err(`${path}: holds no samples\n`)
-    return undefined
-  }
-  return load.samples
 }
 
 async function renderAll(compiled: CompiledTemplate, where: string, now: Date | undefined, io: Io): Promise<number> {
@@ -114,7 +103,7 @@ function abortReason(result: RenderResult): string {
   return result.aborted?.reason ?? '{% abort_message %} called'
 }
 
-function printDiagnostics(list: Diagnostic[], file: string, io: Io): void {
+export function printDiagnostics(list: Diagnostic[], file: string, io: Io): void {
   for (const d of list) io.err(`${formatDiagnostic(d, file)}\n`)
 }
 
@@ -123,24 +112,4 @@ function parseNow(value: string | undefined): Date | undefined {
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) throw new UsageError(`--now: not a date: ${value}`)
   return date
-}
-
-/** `samples/users.json#alice` picks one sample of a file by label or position. */
-function splitPick(spec: string): { path: string; pick?: string } {
-  const hash = spec.lastIndexOf('#')
-  return hash > 0 ? { path: spec.slice(0, hash), pick: spec.slice(hash + 1) } : { path: spec }
-}
-
-function pickSample(samples: LoadedSample[], pick: string | undefined, path: string, io: Io): LoadedSample {
-  if (pick === undefined) {
-    if (samples.length > 1) {
-      io.err(`${path}: holds ${samples.length} samples; rendering the first (${samples[0]!.label}). Pick one with ${path}#LABEL or render all with --samples.\n`)
-    }
-    return samples[0]!
-  }
-  const byLabel = samples.find((s) => s.label === pick)
-  const byIndex = /^\d+$/.test(pick) ? samples[Number(pick)] : undefined
-  const found = byLabel ?? byIndex
-  if (!found) throw new UsageError(`${path}: no sample "${pick}"; it holds ${samples.map((s) => s.label).join(', ')}`)
-  return found
 }

@@ -7,7 +7,7 @@
  * host is not one the environment allows, or to a production environment without confirmation.
  */
 import type { SendResult } from '../../shared/api/contract.js'
-import { hasErrors } from '../../shared/diagnostics.js'
+import type { Diagnostic } from '../../shared/diagnostics.js'
 import { hostAllowed, KNOWN_VARIABLES, referenceValues, type Environment } from '../../shared/environment/model.js'
 import { maskSecrets, secretEnvVarName } from '../../shared/environment/substitute.js'
 import { apiTokenRetirement, canRenew, saysTokenInvalid } from '../../shared/environment/zendeskAuth.js'
@@ -26,6 +26,8 @@ export interface SendInput {
   /** This environment's secrets. */
   secrets: SecretStore
   confirmProduction?: boolean
+  /** Render and check everything, but send nothing. */
+  dryRun?: boolean
   compile?: CompileOptions
   exchange?: ExchangeOptions
   now?: Date
@@ -58,12 +60,20 @@ export async function sendTemplate(input: SendInput): Promise<SendOutcome> {
   })
   if (shown.aborted) return refuse('aborted', `abort_message fired: ${shown.aborted.reason ?? '{% abort_message %} called'}. Braze would not send this message.`)
   const real = render('real')
-  if (hasErrors(real.diagnostics) || hasErrors(shown.diagnostics)) {
-    const first = [...real.diagnostics, ...shown.diagnostics].find((d) => d.severity === 'error')!
-    return refuse('render', `Not sent: the template has errors (line ${first.line}, column ${first.column}: ${maskSecrets(first.message, values())}).`)
+  // Errors only the real values cause (a missing secret, JSON broken by a value) must be shown too, masked.
+  const seen = new Set(shown.diagnostics.map(diagnosticKey))
+  for (const d of real.diagnostics) {
+    if (d.severity === 'error' && !seen.has(diagnosticKey(d))) shown.diagnostics.push({ ...d, message: maskSecrets(d.message, values()) })
+  }
+  const firstError = shown.diagnostics.find((d) => d.severity === 'error')
+  if (firstError) {
+    return refuse('render', `Not sent: the template has errors (line ${firstError.line}, column ${firstError.column}: ${firstError.message}).`)
   }
   const urlProblem = checkUrl(real.request.url, environment)
   if (urlProblem) return refuse('blocked', urlProblem)
+  if (input.dryRun) {
+    return { result: { request: shown.request, response: null, failure: null, diagnostics: shown.diagnostics, timingMs: 0, warnings }, secretValues: values() }
+  }
   if (environment.kind === 'production' && !input.confirmProduction) {
     return refuse('blocked', `"${environment.name}" is a production environment: confirm to send to it.`)
   }
@@ -81,6 +91,8 @@ export async function sendTemplate(input: SendInput): Promise<SendOutcome> {
     secretValues: values(),
   }
 }
+
+const diagnosticKey = (d: Diagnostic) => `${d.severity}:${d.file ?? ''}:${d.line}:${d.column}:${d.code}`
 
 /** Hints for the CLI: where a missing secret comes from. */
 export function envVarSecretHint(name: string): string {

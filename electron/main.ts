@@ -1,0 +1,46 @@
+/**
+ * Electron main process: deliberately thin. It creates the locked-down window, serves the UI from
+ * the app:// origin, and wires the same Node services that browser mode uses to IPC.
+ */
+import { app, BrowserWindow, safeStorage } from 'electron'
+import { join } from 'node:path'
+import { registerApi } from './ipc.js'
+import { installMenu } from './menu.js'
+import { registerAppScheme, serveRenderer } from './protocol.js'
+import { createAppServices } from './services/app.js'
+import { SafeStorageSecretStore } from './services/secrets/safeStorageStore.js'
+import { createMainWindow, denyAllPermissions } from './window.js'
+
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | undefined
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(async () => {
+    const userDataDir = app.getPath('userData')
+    const services = createAppServices({
+      mode: 'electron',
+      version: app.getVersion(),
+      userDataDir,
+      secrets: new SafeStorageSecretStore({ safeStorage, file: join(userDataDir, 'secrets.json') }),
+    })
+    denyAllPermissions()
+    serveRenderer(join(import.meta.dirname, '..', 'renderer'))
+    registerApi(services.handlers, () => mainWindow)
+    installMenu(() => mainWindow, services)
+    mainWindow = await createMainWindow(join(import.meta.dirname, 'preload.cjs'), userDataDir)
+    mainWindow.on('closed', () => {
+      mainWindow = undefined
+    })
+  })
+}

@@ -1,0 +1,99 @@
+/**
+ * The main window, locked down: isolated, sandboxed preload, no Node in the page, no navigation
+ * away from the app, no new windows (allow-listed documentation opens in the system browser),
+ * and every permission request denied.
+ */
+import { BrowserWindow, screen, session, shell } from 'electron'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeFileAtomic } from './services/fs/atomicWrite.js'
+import { APP_ORIGIN } from './protocol.js'
+
+/** Documentation sites the Help menu and the UI may open, in the system browser. */
+export const EXTERNAL_ORIGINS = new Set([
+  'https://www.braze.com',
+  'https://braze.com',
+  'https://developer.zendesk.com',
+  'https://support.zendesk.com',
+])
+
+export function openExternalIfAllowed(url: string): void {
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol === 'https:' && EXTERNAL_ORIGINS.has(parsed.origin)) void shell.openExternal(parsed.toString())
+  } catch {
+    // Not a URL: nothing to open.
+  }
+}
+
+interface Bounds {
+  x?: number
+  y?: number
+  width: number
+  height: number
+  maximized?: boolean
+}
+
+export async function createMainWindow(preload: string, userDataDir: string): Promise<BrowserWindow> {
+  const stateFile = join(userDataDir, 'window-state.json')
+  const bounds = visible(await readBounds(stateFile))
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Hookbench',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  if (bounds.maximized) window.maximize()
+  window.once('ready-to-show', () => window.show())
+
+  window.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault()
+  })
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    openExternalIfAllowed(url)
+    return { action: 'deny' }
+  })
+  window.on('close', () => {
+    const b = window.getNormalBounds()
+    void writeFileAtomic(stateFile, JSON.stringify({ ...b, maximized: window.isMaximized() }))
+  })
+  await window.loadURL(`${APP_ORIGIN}/index.html`)
+  return window
+}
+
+/** Camera, microphone, notifications, geolocation…: the app needs none of them. */
+export function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+async function readBounds(file: string): Promise<Bounds> {
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Bounds
+    if (typeof saved.width === 'number' && typeof saved.height === 'number') return saved
+  } catch {
+    // First start, or an unreadable state file: use the default size.
+  }
+  return { width: 1400, height: 900 }
+}
+
+/** A window saved on a monitor that is gone would open off-screen: keep only visible positions. */
+function visible(bounds: Bounds): Bounds {
+  if (bounds.x === undefined || bounds.y === undefined) return bounds
+  const onScreen = screen.getAllDisplays().some(({ workArea: a }) =>
+    bounds.x! >= a.x && bounds.y! >= a.y && bounds.x! < a.x + a.width && bounds.y! < a.y + a.height,
+  )
+  return onScreen ? bounds : { width: bounds.width, height: bounds.height }
+}

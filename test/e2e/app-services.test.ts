@@ -1,0 +1,155 @@
+/** The API the UI uses, over the real services, a temp workspace and the fakes. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dispatch, type ApiHandlers } from '../../electron/services/apiDispatch.js'
+import { createAppServices } from '../../electron/services/app.js'
+import { importBrazeUser, importZendeskTicket } from '../../electron/services/sandboxImport.js'
+import { MemorySecretStore } from '../../electron/services/secrets/memoryStore.js'
+import { openWorkspace } from '../../electron/services/workspace/index.js'
+import { parseEnvironment } from '../../shared/environment/model.js'
+import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/braze.js'
+import { DEFAULT_ZENDESK_OAUTH_CLIENT, startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
+
+async function token(zendesk: FakeZendesk): Promise<string> {
+  const response = await fetch(`${zendesk.url}/oauth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: DEFAULT_ZENDESK_OAUTH_CLIENT.clientId, client_secret: DEFAULT_ZENDESK_OAUTH_CLIENT.clientSecret }),
+  })
+  return ((await response.json()) as { access_token: string }).access_token
+}
+
+describe('app services (the API behind IPC and the web bridge)', () => {
+  let zendesk: FakeZendesk
+  let handlers: ApiHandlers
+  let ws: string
+  const secrets = new MemorySecretStore()
+  const call = async (name: string, input: unknown) => {
+    const outcome = await dispatch(handlers, name, input)
+    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error)
+    return outcome.value as never
+  }
+
+  beforeAll(async () => {
+    zendesk = await startFakeZendesk()
+    ws = join(mkdtempSync(join(tmpdir(), 'hookbench-app-')), 'ws')
+    handlers = createAppServices({ mode: 'browser', version: '9.9.9', userDataDir: join(ws, '..', 'userdata'), secrets }).handlers
+  })
+  afterAll(() => zendesk.close())
+
+  it('has no workspace until one is created, then remembers it', async () => {
+    expect(await call('workspace.current', {})).toBeNull()
+    expect(await call('workspace.create', { dir: ws })).toEqual({ dir: ws, name: 'ws' })
+    const again = createAppServices({ mode: 'browser', version: '9.9.9', userDataDir: join(ws, '..', 'userdata'), secrets }).handlers
+    expect((await dispatch(again, 'workspace.current', {})).ok).toBe(true)
+    expect(await call('app.info', {})).toMatchObject({ version: '9.9.9', mode: 'browser' })
+  })
+
+  it('lists, reads and saves with conflict detection', async () => {
+    const items = (await call('workspace.list', {})) as { kind: string; name: string }[]
+    expect(items.filter((i) => i.kind === 'template').map((i) => i.name).sort()).toEqual([
+      'nps-detractor-to-zendesk-ticket',
+      'solved-ticket-to-braze-users-track',
+    ])
+    const ref = { kind: 'template', name: 'nps-detractor-to-zendesk-ticket' }
+    const { text, hash } = (await call('workspace.read', ref)) as { text: string; hash: string }
+    const saved = (await call('workspace.save', { ...ref, text: `${text}\n`, expectedHash: hash })) as { hash: string }
+    expect(saved.hash).not.toBe(hash)
+    await expect(call('workspace.save', { ...ref, text, expectedHash: hash })).rejects.toMatchObject({ code: 'conflict' })
+  })
+
+  it('validates inputs at the boundary', async () => {
+    const outcome = await dispatch(handlers, 'workspace.read', { kind: 'script', name: 'x' })
+    expect(outcome).toMatchObject({ ok: false, status: 400, error: { code: 'invalid-input' } })
+    expect(await dispatch(handlers, 'fs.readAnything', {})).toMatchObject({ ok: false, status: 404 })
+  })
+
+  it('stores secrets write-only, for declared names only', async () => {
+    await expect(call('secrets.set', { environment: 'sandbox', name: 'unknown_key', value: 'x' })).rejects.toMatchObject({ code: 'secret-undeclared' })
+    await call('secrets.set', { environment: 'sandbox', name: 'zendesk_oauth_token', value: await token(zendesk) })
+    const status = (await call('secrets.status', { environment: 'sandbox' })) as { secrets: { name: string; stored: boolean }[] }
+    expect(status.secrets).toEqual([
+      { name: 'zendesk_oauth_token', stored: true },
+      { name: 'braze_rest_api_key', stored: false },
+    ])
+    expect(JSON.stringify(status)).not.toMatch(/"value"/)
+  })
+
+  it('sends from the workspace to the fake and records masked history', async () => {
+    const envPath = join(ws, 'environments/sandbox.json')
+    const env = JSON.parse(readFileSync(envPath, 'utf8'))
+    writeFileSync(envPath, JSON.stringify({ ...env, allowedHosts: [new URL(zendesk.url).host] }))
+    const path = join(ws, 'templates/nps-detractor-to-zendesk-ticket.liquid')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('https://%{env.zendesk_subdomain}.zendesk.com', zendesk.url))
+    const result = (await call('send', { template: 'nps-detractor-to-zendesk-ticket', sample: { name: 'cust-10482' }, environment: 'sandbox' })) as {
+      response: { status: number }
+      historyId: string
+      request: { headers: Record<string, string> }
+    }
+    expect(result.response.status).toBe(201)
+    expect(result.request.headers.Authorization).toBe('Bearer <ZENDESK_OAUTH_TOKEN>')
+    const history = (await call('history.list', { template: 'nps-detractor-to-zendesk-ticket' })) as { id: string }[]
+    expect(history[0]!.id).toBe(result.historyId)
+    const onDisk = readFileSync(join(ws, '.hookbench/history/history.jsonl'), 'utf8')
+    for (const value of await Promise.all((await secrets.list()).map((k) => secrets.get(k)))) expect(onDisk).not.toContain(value!)
+  })
+})
+
+describe('samples imported from the sandbox', () => {
+  let zendesk: FakeZendesk
+  let braze: FakeBraze
+  beforeAll(async () => {
+    zendesk = await startFakeZendesk()
+    braze = await startFakeBraze({ seed: { users: [{ external_id: 'cust-1', attributes: { first_name: 'Ana', email: 'ana@example.com' }, custom_attributes: { plan: 'pro' } }] } })
+  })
+  afterAll(async () => {
+    await zendesk.close()
+    await braze.close()
+  })
+
+  async function workspaceWith(allowed: string[]) {
+    const dir = join(mkdtempSync(join(tmpdir(), 'hookbench-import-')), 'ws')
+    const handlers = createAppServices({ mode: 'browser', version: '0', userDataDir: join(dir, '..', 'u'), secrets: new MemorySecretStore() }).handlers
+    await dispatch(handlers, 'workspace.create', { dir })
+    const text = JSON.stringify({
+      kind: 'sandbox',
+      variables: { zendesk_subdomain: 'acme', braze_instance: 'US-01' },
+      secrets: ['zendesk_oauth_token', 'braze_rest_api_key'],
+      allowedHosts: allowed,
+      zendesk: { auth: { type: 'oauth_access_token', token: 'zendesk_oauth_token' } },
+    })
+    const environment = parseEnvironment(text, 'environments/x.json').environment!
+    return { workspace: await openWorkspace(dir), environment }
+  }
+
+  it('imports a Braze user by external_id through /users/export/ids', async () => {
+    const { workspace, environment } = await workspaceWith([new URL(braze.url).host])
+    const store = new MemorySecretStore()
+    await store.set('braze_rest_api_key', DEFAULT_BRAZE_API_KEY)
+    const report = await importBrazeUser('cust-1', { workspace, environment, secrets: store, baseUrl: braze.url })
+    expect(report.created.map((c) => c.name)).toEqual(['cust-1'])
+    const sample = JSON.parse((await workspace.read('braze-user', 'cust-1')).text)
+    expect(sample).toMatchObject({ external_id: 'cust-1', first_name: 'Ana', custom_attributes: { plan: 'pro' } })
+    await expect(importBrazeUser('nobody', { workspace, environment, secrets: store, baseUrl: braze.url })).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('imports a Zendesk ticket with its users, organization, group and comments', async () => {
+    const { workspace, environment } = await workspaceWith([new URL(zendesk.url).host])
+    const store = new MemorySecretStore()
+    await store.set('zendesk_oauth_token', await token(zendesk))
+    const created = await fetch(`${zendesk.url}/api/v2/tickets.json`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await store.get('zendesk_oauth_token')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ticket: { subject: 'Printer on fire', comment: { body: 'Smoke!' }, requester: { name: 'Jo', email: 'jo@example.com' } } }),
+    }).then((r) => r.json() as Promise<{ ticket: { id: number } }>)
+    const report = await importZendeskTicket(created.ticket.id, { workspace, environment, secrets: store, baseUrl: zendesk.url })
+    expect(report.created).toHaveLength(1)
+    const sample = JSON.parse((await workspace.read('zendesk-ticket', report.created[0]!.name)).text)
+    expect(sample.ticket.subject).toBe('Printer on fire')
+    expect(sample.users.map((u: { email: string }) => u.email)).toContain('jo@example.com')
+    expect(sample.comments[0].body ?? sample.comments[0].plain_body).toMatch(/Smoke/)
+    await expect(importZendeskTicket(999999, { workspace, environment, secrets: store, baseUrl: zendesk.url })).rejects.toMatchObject({ status: 404 })
+  })
+})
