@@ -49,6 +49,7 @@ export async function sendCommand(path: string, options: SendCommandOptions, io:
   if (!options.dryRun && result.failure?.kind !== 'render' && result.failure?.kind !== 'aborted') {
     const history = new HistoryStore(workspace.root, (text) => maskSecrets(text, secretValues))
     historyId = (await history.append({ template: path, sample: options.sample, environment: options.env, result: { ...result, historyId: null } })).id
+    await history.close()
   }
   const full: SendResult = { ...result, historyId }
   io.out(options.format === 'json' ? `${JSON.stringify(full, null, 2)}\n` : describe(full, options.dryRun ?? false))

@@ -52,6 +52,7 @@ export function createAppServices(options: AppServiceOptions): AppServices {
   async function open(dir: string): Promise<OpenWorkspace> {
     const workspace = await guard(() => openWorkspace(dir))
     const id = await workspaceId(workspace.root)
+    await current?.history.close()
     const knownSecrets = new Set<string>()
     const history = new HistoryStore(workspace.root, (text) => maskSecrets(text, [...knownSecrets]))
     current = { workspace, id, history, knownSecrets }

@@ -21,8 +21,10 @@ const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD'])
 export async function exchange(request: RenderedRequest, options: ExchangeOptions = {}): Promise<ExchangeOutcome> {
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxBytes = options.maxResponseBytes ?? 5 * 1024 * 1024
-  const timeout = AbortSignal.timeout(timeoutMs)
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
+  // A plain timer rather than AbortSignal.timeout(): it is cleared the moment the answer is in.
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(), timeoutMs)
+  const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal
   const started = performance.now()
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10
   try {
@@ -56,12 +58,16 @@ export async function exchange(request: RenderedRequest, options: ExchangeOption
       timingMs: elapsed(),
     }
   } catch (err) {
-    return { response: null, failure: describeFailure(err, timeout, timeoutMs, request.url), timingMs: elapsed() }
+    return { response: null, failure: describeFailure(err, timeout.signal, timeoutMs, request.url), timingMs: elapsed() }
+  } finally {
+    clearTimeout(timer)
   }
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: '', truncated: false }
+  const declared = Number(response.headers.get('content-length') ?? NaN)
+  if (declared <= maxBytes) return { text: await response.text(), truncated: false }
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0

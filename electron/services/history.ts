@@ -4,7 +4,7 @@
  * never rewritten, so a damaged history loses nothing more.
  */
 import { randomUUID } from 'node:crypto'
-import { appendFile, mkdir, readFile } from 'node:fs/promises'
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { historyEntry, type HistoryEntry, type SendResult } from '../../shared/api/contract.js'
 import { HISTORY_DIR } from '../../shared/workspace/layout.js'
@@ -26,6 +26,8 @@ export interface HistoryListing {
 
 export class HistoryStore {
   private readonly file: string
+  /** Opened once, in append mode: a send should not pay for opening the file every time. */
+  private handle: Promise<FileHandle> | undefined
 
   /** `mask` is the last line of defence: it runs over every line before it touches the disk. */
   constructor(
@@ -38,10 +40,16 @@ export class HistoryStore {
 
   async append(record: HistoryRecord): Promise<HistoryEntry> {
     const entry: HistoryEntry = { id: randomUUID(), at: this.clock().toISOString(), ...record }
-    await mkdir(join(this.file, '..'), { recursive: true })
+    this.handle ??= mkdir(join(this.file, '..'), { recursive: true }).then(() => open(this.file, 'a'))
     // One write of one line in append mode: concurrent sends cannot interleave inside a line.
-    await appendFile(this.file, `${this.mask(JSON.stringify(entry))}\n`, 'utf8')
+    await (await this.handle).appendFile(`${this.mask(JSON.stringify(entry))}\n`, 'utf8')
     return entry
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle
+    this.handle = undefined
+    await (await handle)?.close()
   }
 
   async list(filter: { template?: string; limit?: number } = {}): Promise<HistoryListing> {

@@ -12,6 +12,7 @@ import { hostAllowed, KNOWN_VARIABLES, referenceValues, type Environment } from 
 import { maskSecrets, secretEnvVarName } from '../../shared/environment/substitute.js'
 import { apiTokenRetirement, canRenew, saysTokenInvalid } from '../../shared/environment/zendeskAuth.js'
 import type { CompileOptions } from '../../shared/render/compile.js'
+import { parseJson } from '../../shared/render/json.js'
 import { prepareTemplate } from '../../shared/render/prepare.js'
 import { renderTemplate, type RenderResult } from '../../shared/render/render.js'
 import type { TemplateFile } from '../../shared/template/file.js'
@@ -51,45 +52,57 @@ export async function sendTemplate(input: SendInput): Promise<SendOutcome> {
   const render = (mode: 'real' | 'standIn') => {
     const lookup = (name: string) => secretValues.get(name)
     const refs = referenceValues(environment, lookup, input.missingSecretHint)
-    return renderTemplate(prepareTemplate(input.file, refs, mode, input.compile), input.sample, input.now ? { now: input.now } : {})
+    const compiled = prepareTemplate(input.file, refs, mode, input.compile)
+    const now = input.now ? { now: input.now } : {}
+    if (mode === 'standIn') return renderTemplate(compiled, input.sample, now)
+    // The stand-in render runs the JSON and payload checks for display; the real one needs them
+    // only to locate a problem, when a value breaks the JSON.
+    const real = renderTemplate(compiled, input.sample, { ...now, checkJson: false })
+    const broken = compiled.lintOptions.jsonBody && !real.aborted && real.request.body.trim() !== '' && !parseJson(real.request.body).ok
+    return broken ? renderTemplate(compiled, input.sample, now) : real
   }
-  const shown = render('standIn')
-  const refuse = (kind: NonNullable<SendResult['failure']>['kind'], message: string): SendOutcome => ({
-    result: { request: shown.request, response: null, failure: { kind, message }, diagnostics: shown.diagnostics, timingMs: 0, warnings },
+  // What is shown, logged and stored: the stand-in render, with errors only the real values cause
+  // (a missing secret, JSON broken by a value) added, masked.
+  const shownWith = (real: RenderResult): RenderResult => {
+    const shown = render('standIn')
+    const seen = new Set(shown.diagnostics.map(diagnosticKey))
+    for (const d of real.diagnostics) {
+      if (d.severity === 'error' && !seen.has(diagnosticKey(d))) shown.diagnostics.push({ ...d, message: maskSecrets(d.message, values()) })
+    }
+    return shown
+  }
+  const finish = (shown: RenderResult, outcome: ExchangeOutcome): SendOutcome => ({
+    result: { request: shown.request, ...maskOutcome(outcome, values()), diagnostics: shown.diagnostics, warnings },
     secretValues: values(),
   })
-  if (shown.aborted) return refuse('aborted', `abort_message fired: ${shown.aborted.reason ?? '{% abort_message %} called'}. Braze would not send this message.`)
+  const refuse = (real: RenderResult, kind: NonNullable<SendResult['failure']>['kind'], message: string) =>
+    finish(shownWith(real), { response: null, failure: { kind, message }, timingMs: 0 })
+
   const real = render('real')
-  // Errors only the real values cause (a missing secret, JSON broken by a value) must be shown too, masked.
-  const seen = new Set(shown.diagnostics.map(diagnosticKey))
-  for (const d of real.diagnostics) {
-    if (d.severity === 'error' && !seen.has(diagnosticKey(d))) shown.diagnostics.push({ ...d, message: maskSecrets(d.message, values()) })
-  }
-  const firstError = shown.diagnostics.find((d) => d.severity === 'error')
+  if (real.aborted) return refuse(real, 'aborted', `abort_message fired: ${real.aborted.reason ?? '{% abort_message %} called'}. Braze would not send this message.`)
+  const firstError = real.diagnostics.find((d) => d.severity === 'error')
   if (firstError) {
-    return refuse('render', `Not sent: the template has errors (line ${firstError.line}, column ${firstError.column}: ${firstError.message}).`)
+    const where = `line ${firstError.line}, column ${firstError.column}: ${maskSecrets(firstError.message, values())}`
+    return refuse(real, 'render', `Not sent: the template has errors (${where}).`)
   }
   const urlProblem = checkUrl(real.request.url, environment)
-  if (urlProblem) return refuse('blocked', urlProblem)
-  if (input.dryRun) {
-    return { result: { request: shown.request, response: null, failure: null, diagnostics: shown.diagnostics, timingMs: 0, warnings }, secretValues: values() }
-  }
+  if (urlProblem) return refuse(real, 'blocked', urlProblem)
+  if (input.dryRun) return finish(shownWith(real), { response: null, failure: null, timingMs: 0 })
   if (environment.kind === 'production' && !input.confirmProduction) {
-    return refuse('blocked', `"${environment.name}" is a production environment: confirm to send to it.`)
+    return refuse(real, 'blocked', `"${environment.name}" is a production environment: confirm to send to it.`)
   }
 
-  let outcome = await exchange(real.request, input.exchange)
+  // The request goes out first; the stand-in render for display runs while the answer travels.
+  const pending = exchange(real.request, input.exchange)
+  const shown = await new Promise<RenderResult>((done) => setImmediate(() => done(shownWith(real))))
+  let outcome = await pending
   if (await renewedZendeskToken(input, real, outcome)) {
     secretValues = await loadSecretValues(input.secrets, environment.secrets)
     outcome = await exchange(render('real').request, input.exchange)
     warnings.push('The Zendesk access token had expired; Hookbench renewed it and sent again.')
   }
   if (outcome.response?.status === 429) warnings.push(rateLimitWarning(outcome))
-  const masked = maskOutcome(outcome, values())
-  return {
-    result: { request: shown.request, ...masked, diagnostics: shown.diagnostics, warnings },
-    secretValues: values(),
-  }
+  return finish(shown, outcome)
 }
 
 const diagnosticKey = (d: Diagnostic) => `${d.severity}:${d.file ?? ''}:${d.line}:${d.column}:${d.code}`
