@@ -12,6 +12,8 @@ import { SafeStorageSecretStore } from './services/secrets/safeStorageStore.js'
 import { createMainWindow, denyAllPermissions } from './window.js'
 
 registerAppScheme()
+// Tests (and people who want several profiles) can point the app at another settings folder.
+if (process.env.HOOKBENCH_USER_DATA) app.setPath('userData', process.env.HOOKBENCH_USER_DATA)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
