@@ -10,16 +10,8 @@ import { MemorySecretStore } from '../../electron/services/secrets/memoryStore.j
 import { openWorkspace } from '../../electron/services/workspace/index.js'
 import { parseEnvironment } from '../../shared/environment/model.js'
 import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/braze.js'
-import { DEFAULT_ZENDESK_OAUTH_CLIENT, startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
-
-async function token(zendesk: FakeZendesk): Promise<string> {
-  const response = await fetch(`${zendesk.url}/oauth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: DEFAULT_ZENDESK_OAUTH_CLIENT.clientId, client_secret: DEFAULT_ZENDESK_OAUTH_CLIENT.clientSecret }),
-  })
-  return ((await response.json()) as { access_token: string }).access_token
-}
+import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
+import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 
 describe('app services (the API behind IPC and the web bridge)', () => {
   let zendesk: FakeZendesk
@@ -68,7 +60,7 @@ describe('app services (the API behind IPC and the web bridge)', () => {
 
   it('stores secrets write-only, for declared names only', async () => {
     await expect(call('secrets.set', { environment: 'sandbox', name: 'unknown_key', value: 'x' })).rejects.toMatchObject({ code: 'secret-undeclared' })
-    await call('secrets.set', { environment: 'sandbox', name: 'zendesk_oauth_token', value: await token(zendesk) })
+    await call('secrets.set', { environment: 'sandbox', name: 'zendesk_oauth_token', value: await clientCredentialsToken(zendesk) })
     const status = (await call('secrets.status', { environment: 'sandbox' })) as { secrets: { name: string; stored: boolean }[] }
     expect(status.secrets).toEqual([
       { name: 'zendesk_oauth_token', stored: true },
@@ -138,7 +130,7 @@ describe('samples imported from the sandbox', () => {
   it('imports a Zendesk ticket with its users, organization, group and comments', async () => {
     const { workspace, environment } = await workspaceWith([new URL(zendesk.url).host])
     const store = new MemorySecretStore()
-    await store.set('zendesk_oauth_token', await token(zendesk))
+    await store.set('zendesk_oauth_token', await clientCredentialsToken(zendesk))
     const created = await fetch(`${zendesk.url}/api/v2/tickets.json`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${await store.get('zendesk_oauth_token')}`, 'Content-Type': 'application/json' },

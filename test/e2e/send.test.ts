@@ -7,6 +7,7 @@ import { sendTemplate, type SendInput } from '../../electron/services/sender.js'
 import { DEFAULT_ZENDESK_AGENT, DEFAULT_ZENDESK_OAUTH_CLIENT, startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/braze.js'
 import { fixture, sampleFixture } from '../support/fixtures.js'
+import { clientCredentialsTokens } from '../support/zendeskOAuth.js'
 
 const NOW = new Date('2026-11-25T10:00:00Z')
 const alice = () => sampleFixture('workspace/samples/braze-users/detractors.json', 'braze-user', 'user-1001')
@@ -163,11 +164,7 @@ describe('sending Braze → Zendesk to the fake Zendesk', () => {
     const clock = { now: NOW.getTime() }
     await zendesk.close()
     zendesk = await startFakeZendesk({ accessTokenLifetimeSeconds: 60, now: () => clock.now })
-    const token = await fetch(`${zendesk.url}/oauth/tokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: DEFAULT_ZENDESK_OAUTH_CLIENT.clientId, client_secret: DEFAULT_ZENDESK_OAUTH_CLIENT.clientSecret }),
-    }).then((r) => r.json() as Promise<{ access_token: string; refresh_token: string }>)
+    const token = await clientCredentialsTokens(zendesk)
     await secrets.set('zendesk_access_token', token.access_token)
     await secrets.set('zendesk_refresh_token', token.refresh_token)
     await secrets.set('zendesk_client_secret', DEFAULT_ZENDESK_OAUTH_CLIENT.clientSecret)
