@@ -1,0 +1,31 @@
+import { useStore } from '../store/index.js'
+import { itemOf } from '../store/selectors.js'
+import { FileEditor } from './FileEditor.js'
+import { TemplateWorkbench } from './TemplateWorkbench.js'
+
+export function EditorArea() {
+  const activeKey = useStore((s) => s.activeKey)
+  const doc = useStore((s) => (s.activeKey ? s.docs[s.activeKey] : undefined))
+  const item = useStore((s) => (s.activeKey ? itemOf(s, s.activeKey) : undefined))
+  const opening = useStore((s) => s.openingKey)
+
+  if (!activeKey || !doc) {
+    return (
+      <div className="welcome">
+        {opening ? (
+          <p role="status">Opening…</p>
+        ) : (
+          <>
+            <h1>Hookbench</h1>
+            <p>Open a template from the sidebar, or press Ctrl+P (⌘P on a Mac) to find one.</p>
+          </>
+        )}
+      </div>
+    )
+  }
+  return doc.ref.kind === 'template' ? (
+    <TemplateWorkbench key={activeKey} doc={doc} item={item} docKey={activeKey} />
+  ) : (
+    <FileEditor key={activeKey} doc={doc} item={item} docKey={activeKey} />
+  )
+}
