@@ -15,6 +15,8 @@ import { writeFileAtomic } from './fs/atomicWrite.js'
 import { ServiceError, type ApiHandlers } from './apiDispatch.js'
 import type { ExchangeOptions } from './exchange.js'
 import { HistoryStore } from './history.js'
+import { importText, type ImportReport } from './imports/index.js'
+import { importBrazeUser, importZendeskTicket } from './sandboxImport.js'
 import { scopedSecretStore, type SecretStore } from './secrets/store.js'
 import { sendTemplate } from './sender.js'
 import { createWorkspace, isWorkspaceError, openWorkspace, type Workspace } from './workspace/index.js'
@@ -183,6 +185,14 @@ export function createAppServices(options: AppServiceOptions): AppServices {
       return {}
     },
     send,
+    'import.text': async ({ format, text, source }) => summarize(await importText((await active()).workspace, format, text, source)),
+    'import.sandbox': async ({ source, id, environment: name }) => {
+      const w = await active()
+      const sandbox = { workspace: w.workspace, environment: await environment(w, name), secrets: secretsOf(w, name) }
+      if (source === 'braze-user') return summarize(await importBrazeUser(id, sandbox))
+      if (!/^\d+$/.test(id)) throw new ServiceError('invalid-input', `A Zendesk ticket id is a number, not "${id}".`)
+      return summarize(await importZendeskTicket(Number(id), sandbox))
+    },
     'history.list': async ({ template, limit }) => {
       const { entries } = await (await active()).history.list({ ...(template ? { template } : {}), limit })
       return entries
@@ -196,6 +206,16 @@ export function createAppServices(options: AppServiceOptions): AppServices {
       await guard(() => createWorkspace(dir))
       await open(dir)
     },
+  }
+}
+
+function summarize(report: ImportReport) {
+  const note = (n: { origin: string; line?: number; message: string }) => `${n.origin}${n.line ? ` (line ${n.line})` : ''}: ${n.message}`
+  return {
+    created: report.created.map((c) => ({ kind: c.kind, name: c.name, path: c.path })),
+    skipped: report.skipped.map(note),
+    warnings: report.warnings.map(note),
+    errors: report.errors,
   }
 }
 

@@ -106,6 +106,14 @@ export const appInfo = z.object({
   platform: z.string(),
 })
 
+export const importReport = z.object({
+  created: z.array(z.object({ kind: itemKind, name: z.string(), path: z.string() })),
+  skipped: z.array(z.string()),
+  warnings: z.array(z.string()),
+  errors: z.array(diagnostic),
+})
+export type ImportSummary = z.infer<typeof importReport>
+
 const empty = z.object({})
 
 /** Every call: its input and output schemas. The name is the IPC channel and the HTTP path. */
@@ -136,6 +144,16 @@ export const API = {
       confirmProduction: z.boolean().default(false),
     }),
     output: sendResult,
+  },
+  /** Samples from text in hand: a Braze export, a Zendesk ticket response, a CSV of users. */
+  'import.text': {
+    input: z.object({ format: z.enum(['braze-export', 'zendesk-tickets', 'users-csv']), text: z.string().max(50_000_000), source: z.string() }),
+    output: importReport,
+  },
+  /** A sample straight from the sandbox: a Braze user by external_id, a Zendesk ticket by id. */
+  'import.sandbox': {
+    input: z.object({ source: z.enum(['braze-user', 'zendesk-ticket']), id: z.string().min(1), environment: itemName }),
+    output: importReport,
   },
   'history.list': {
     input: z.object({ template: itemName.optional(), limit: z.number().int().min(1).max(1000).default(100) }),

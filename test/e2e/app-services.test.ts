@@ -69,6 +69,15 @@ describe('app services (the API behind IPC and the web bridge)', () => {
     expect(JSON.stringify(status)).not.toMatch(/"value"/)
   })
 
+  it('imports samples from pasted text, reporting what it made', async () => {
+    const text = JSON.stringify({ users: [{ external_id: 'pasted-1', first_name: 'Pat' }] })
+    const report = (await call('import.text', { format: 'braze-export', text, source: 'clipboard' })) as { created: { name: string; kind: string }[] }
+    expect(report.created).toEqual([{ kind: 'braze-user', name: 'pasted-1', path: 'samples/braze-users/pasted-1.json' }])
+    const again = (await call('import.text', { format: 'braze-export', text, source: 'clipboard' })) as { created: unknown[]; skipped: string[] }
+    expect(again.created).toEqual([])
+    expect(again.skipped[0]).toMatch(/already/)
+  })
+
   it('sends from the workspace to the fake and records masked history', async () => {
     const envPath = join(ws, 'environments/sandbox.json')
     const env = JSON.parse(readFileSync(envPath, 'utf8'))
@@ -84,6 +93,13 @@ describe('app services (the API behind IPC and the web bridge)', () => {
     expect(result.request.headers.Authorization).toBe('Bearer <ZENDESK_OAUTH_TOKEN>')
     const history = (await call('history.list', { template: 'nps-detractor-to-zendesk-ticket' })) as { id: string }[]
     expect(history[0]!.id).toBe(result.historyId)
+    // The ticket this send created becomes a sample, straight from the sandbox.
+    const ticketId = String(JSON.parse((result as unknown as { response: { body: string } }).response.body).ticket.id)
+    const envFile = JSON.parse(readFileSync(envPath, 'utf8'))
+    writeFileSync(envPath, JSON.stringify({ ...envFile, zendesk: { auth: { type: 'oauth_access_token', token: 'zendesk_oauth_token' } } }))
+    const outcome = await dispatch(handlers, 'import.sandbox', { source: 'zendesk-ticket', id: ticketId, environment: 'sandbox' })
+    // The environment's Zendesk host is the real one; the fake is reached only through the template's URL.
+    expect(outcome).toMatchObject({ ok: false, error: { message: expect.stringMatching(/acme1589812345\.zendesk\.com|not among the hosts/) } })
     const onDisk = readFileSync(join(ws, '.hookbench/history/history.jsonl'), 'utf8')
     for (const value of await Promise.all((await secrets.list()).map((k) => secrets.get(k)))) expect(onDisk).not.toContain(value!)
   })

@@ -31,6 +31,11 @@ export async function importFile(workspace: Workspace, format: ImportFormat, pat
   return writeImport(workspace, plan(text, path), path)
 }
 
+/** The same import from text already in hand (pasted, or read by the UI). */
+export async function importText(workspace: Workspace, format: ImportFormat, text: string, source: string): Promise<ImportReport> {
+  return writeImport(workspace, PLANNERS[format].plan(text, source), source)
+}
+
 export const importBrazeExport = (workspace: Workspace, path: string) => importFile(workspace, 'braze-export', path)
 export const importZendeskTickets = (workspace: Workspace, path: string) => importFile(workspace, 'zendesk-tickets', path)
 export const importUsersCsv = (workspace: Workspace, path: string) => importFile(workspace, 'users-csv', path)
