@@ -35,11 +35,12 @@ test('completion offers Braze attributes and filters', async ({ app }) => {
   await app.locator('.monaco-editor .view-line', { hasText: '"external_id"' }).click()
   await app.keyboard.press('End')
   await app.keyboard.press('Enter')
-  await app.keyboard.type('{{$')
+  // At a person's pace: each keystroke is handled (auto-closing, suggestions) before the next.
+  await app.keyboard.type('{{$', { delay: 80 })
   const suggestions = app.locator('.monaco-editor .suggest-widget')
   await expect(suggestions.getByRole('option', { name: /\$\{first_name\}/ })).toBeVisible()
   await app.keyboard.press('Enter')
-  await app.keyboard.type(' | json')
+  await app.keyboard.type(' | json', { delay: 80 })
   await expect(suggestions.getByRole('option', { name: /json_escape/ })).toBeVisible()
   await app.keyboard.press('Enter')
   // Anchored: the template already writes this expression inside a longer line elsewhere.

@@ -31,6 +31,16 @@ describe('where the cursor is', () => {
 })
 
 describe('Braze completion', () => {
+  it('closes an output that is not closed yet, whatever the editor auto-closed', () => {
+    const insert = (before: string, after: string) => completionsAt(before, after, braze)!.entries.find((e) => e.label === '${first_name}')!
+    expect(insert('{{$', '').insertText).toBe('\\${first_name\\}$0\\}\\}')
+    expect(insert('{{$', '}').insertText).toBe('\\${first_name\\}$0\\}')
+    expect(insert('{{$', '}}')).toMatchObject({ insertText: '${first_name}', snippet: false })
+    // `${` auto-closed its own brace: that one is replaced, the output still needs both.
+    expect(insert('{{${', '}').insertText).toBe('\\${first_name\\}$0\\}\\}')
+    expect(insert('{% if $', ' %}')).toMatchObject({ insertText: '${first_name}', snippet: false })
+  })
+
   it('offers standard attributes as ${…} at the start of an output', () => {
     const found = completionsAt('{{', '}}', braze)!
     expect(found.entries.map((e) => e.label)).toContain('${first_name}')

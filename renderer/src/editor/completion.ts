@@ -84,17 +84,28 @@ export function completionsAt(before: string, after: string, context: Completion
   }
 
   if (context.dialect === 'braze') {
+    // An entry completed in an output that is not closed yet brings the missing `}}`, the cursor
+    // before them (an editor may have auto-closed one `{` of the two). `eaten` is the auto-closed
+    // `}` of a `${` that the entry replaces, not part of the output's end.
+    const closing = (eaten: number) => {
+      const closed = /^\s*-?(\}{0,2})/.exec(after.slice(eaten))![1]!.length
+      return (e: CompletionEntry) => (liquid.opener === '{{' && closed < 2 ? closeOutput(e, '}'.repeat(2 - closed)) : e)
+    }
     const namespaced = /([A-Za-z_]\w*)\.(\$(\{)?\w*)$/.exec(expression)
     if (namespaced) {
       const replaceAfter = namespaced[3] ? closesAfter : 0
-      return { entries: namespaceKeyEntries(namespaced[1]!, context.facts), replaceBefore: namespaced[2]!.length, replaceAfter }
+      const entries = namespaceKeyEntries(namespaced[1]!, context.facts).map(closing(replaceAfter))
+      return { entries, replaceBefore: namespaced[2]!.length, replaceAfter }
     }
     const attribute = /(?<![\w.])\$(\{)?\w*$/.exec(expression)
-    if (attribute) return { entries: attributeEntries(), replaceBefore: attribute[0].length, replaceAfter: attribute[1] ? closesAfter : 0 }
+    if (attribute) {
+      const replaceAfter = attribute[1] ? closesAfter : 0
+      return { entries: attributeEntries().map(closing(replaceAfter)), replaceBefore: attribute[0].length, replaceAfter }
+    }
     const start = /(?:^|[\s(,:<>=!-])([A-Za-z_]\w*)?$/.exec(expression)
     if (start) {
       return {
-        entries: [...attributeEntries(), ...namespaceEntries(), ...variableEntries(context.variables)],
+        entries: [...attributeEntries(), ...namespaceEntries(), ...variableEntries(context.variables)].map(closing(0)),
         replaceBefore: start[1]?.length ?? 0,
         replaceAfter: 0,
       }
@@ -107,6 +118,12 @@ export function completionsAt(before: string, after: string, context: Completion
   const parent = path[1]!.slice(0, -1)
   const entries = parent === '' ? [...rootEntries(), ...variableEntries(context.variables)] : placeholderEntries(parent, context.facts)
   return { entries, replaceBefore: path[2]!.length, replaceAfter: 0 }
+}
+
+function closeOutput(entry: CompletionEntry, closers: string): CompletionEntry {
+  const escaped = closers.replace(/\}/g, '\\}')
+  if (entry.snippet) return { ...entry, insertText: `${entry.insertText}${escaped}` }
+  return { ...entry, insertText: `${entry.insertText.replace(/[$}\\]/g, (c) => `\\${c}`)}$0${escaped}`, snippet: true }
 }
 
 function referenceEntries(context: CompletionContext): CompletionEntry[] {

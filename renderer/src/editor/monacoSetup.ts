@@ -95,7 +95,9 @@ monaco.languages.registerCompletionItemProvider(LIQUID_LANGUAGE_ID, {
     const environment = selectedEnvironment(state)?.environment
     const offset = model.getOffsetAt(position)
     const text = model.getValue()
-    const found = completionsAt(text.slice(0, offset), text.slice(offset, offset + 1), {
+    // The rest of the line: whether the output is already closed decides what an entry inserts.
+    const rest = model.getLineContent(position.lineNumber).slice(position.column - 1)
+    const found = completionsAt(text.slice(0, offset), rest, {
       dialect: dialectOfModel(model),
       facts: state.facts,
       variables: definedVariables(text),
