@@ -85,7 +85,8 @@ export class ZendeskAuth {
     this.fetchImpl = options.fetch ?? fetch
     this.timeoutMs = options.timeoutMs ?? 15_000
     this.now = options.now ?? Date.now
-    this.baseUrl = (options.baseUrl ?? zendeskBaseUrl(environment.variables[KNOWN_VARIABLES.zendeskSubdomain] ?? '')).replace(/\/+$/, '')
+    const { variables } = environment
+    this.baseUrl = (options.baseUrl ?? variables[KNOWN_VARIABLES.zendeskBaseUrl] ?? zendeskBaseUrl(variables[KNOWN_VARIABLES.zendeskSubdomain] ?? '')).replace(/\/+$/, '')
   }
 
   /** Warnings to show whenever this auth is used (API-token retirement). */

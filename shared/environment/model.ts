@@ -46,6 +46,8 @@ export const KNOWN_VARIABLES = {
   brazeInstance: 'braze_instance',
   brazeRestHost: 'braze_rest_host',
   zendeskSubdomain: 'zendesk_subdomain',
+  /** Another address for the Zendesk API (a local mock or a proxy); still bound by allowedHosts. */
+  zendeskBaseUrl: 'zendesk_base_url',
 } as const
 
 // ---------------------------------------------------------------------------------------------

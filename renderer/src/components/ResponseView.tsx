@@ -1,10 +1,11 @@
 /** What came back from a send: status, time, headers and body, or why nothing did. */
 import type { SendResult } from '../../../shared/api/contract.js'
 import { formatBody } from '../lib/body.js'
+import { CreatedTicketAction } from './CreatedTicketAction.js'
 import { HeadersTable } from './HeadersTable.js'
 import { RequestView } from './RequestView.js'
 
-export function ResponseView({ result, at }: { result: SendResult; at: string }) {
+export function ResponseView({ result, at, environment }: { result: SendResult; at: string; environment: string | null }) {
   const response = result.response
   const body = response ? (response.json ? { text: response.body, json: true } : formatBody(response.body)) : null
   return (
@@ -47,6 +48,7 @@ export function ResponseView({ result, at }: { result: SendResult; at: string })
           <pre className="body" aria-label="Response body" tabIndex={0}>
             {body?.text}
           </pre>
+          {environment && <CreatedTicketAction response={response} environment={environment} />}
         </>
       )}
       <details>

@@ -54,9 +54,9 @@ export function SendPanel({ templateKey, templateName }: { templateKey: string; 
         </p>
       )}
       {shownEntry ? (
-        <ResponseView result={shownEntry.result} at={shownEntry.at} />
+        <ResponseView result={shownEntry.result} at={shownEntry.at} environment={shownEntry.environment} />
       ) : (
-        lastSend?.result && <ResponseView result={lastSend.result} at={lastSend.at} />
+        lastSend?.result && <ResponseView result={lastSend.result} at={lastSend.at} environment={state.environmentName} />
       )}
       <HistoryList />
     </div>

@@ -25,6 +25,8 @@ export interface UiSlice {
   /** A request to put the cursor somewhere (a clicked problem); the editor of `key` acts on it. */
   reveal: { key: string; line: number; column: number; nonce: number } | null
   reportError(err: unknown, context?: string): void
+  /** A message that something worked (a sample saved …), shown like errors until dismissed. */
+  notify(message: string): void
   dismissNotice(id: number): void
   setQuickOpen(open: boolean): void
   setRightTab(tab: RightTab): void
@@ -44,6 +46,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     const { message } = describeError(err)
     const id = ++noticeId
     set((s) => ({ notices: [...s.notices, { id, message: context ? `${context}: ${message}` : message }] }))
+  },
+  notify(message) {
+    const id = ++noticeId
+    set((s) => ({ notices: [...s.notices, { id, message }] }))
   },
   dismissNotice(id) {
     set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }))
