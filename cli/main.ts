@@ -3,12 +3,16 @@
  * Exit codes: 0 ok (warnings allowed), 1 errors, 2 bad usage or unreadable input, 3 aborted.
  */
 import { Command, CommanderError, Option } from 'commander'
+import { deployCommand } from './deploy.js'
+import { exportCommand } from './export.js'
 import { historyCommand } from './history.js'
+import { importTemplateCommand } from './importTemplate.js'
 import { checkCommand, renderCommand } from './render.js'
 import { sendCommand } from './send.js'
 import { webCommand } from './web.js'
 import { importCommand, initCommand } from './workspaceCommands.js'
 import { EXIT, UsageError, type Io } from './io.js'
+import { EXPORT_TARGETS } from '../shared/export/index.js'
 import { version } from '../package.json'
 
 const dialectOption = () =>
@@ -91,6 +95,53 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--env <name>', 'environment to import from (sandbox sources)')
     .action(async (source: string, what: string, options) => {
       code = await importCommand(source, what, options, io)
+    })
+
+  program
+    .command('export')
+    .description('hand a template to a dashboard: Braze webhook composer or messaging API, Zendesk webhook or trigger (secrets as <STAND-INS>)')
+    .argument('<file>', 'template file')
+    .addOption(new Option('--for <target>', 'the dashboard or API shape to give').choices(EXPORT_TARGETS).makeOptionMandatory())
+    .option('--env <name>', 'put in the values of this environment (environments/NAME.json)')
+    .option('--include-secrets', 'put in real secret values (from HOOKBENCH_SECRET_<NAME>) instead of stand-ins')
+    .addOption(new Option('--format <format>', 'text: field by field; json: the API payload').choices(['text', 'json']).default('text'))
+    .option('--out <file>', 'save instead of printing: FILE.json the API payload, FILE.txt the raw body')
+    .option('--samples <dirOrFile>', 'check the body against these samples (default: the workspace\'s)')
+    .option('--workspace <dir>', 'workspace folder (default: the one holding the template)')
+    .addOption(dialectOption())
+    .addOption(blocksOption())
+    .action(async (file: string, options) => {
+      code = await exportCommand(file, options, io)
+    })
+
+  program
+    .command('deploy')
+    .description('create or update the Zendesk webhook and trigger of a Zendesk → Braze template, and record their ids in it')
+    .argument('<file>', 'template file')
+    .requiredOption('--env <name>', 'environment whose Zendesk account gets them (environments/NAME.json)')
+    .option('--workspace <dir>', 'workspace folder (default: the one holding the template)')
+    .option('--yes-production', 'allow deploying to a production environment')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--zendesk-url <url>', 'where the Zendesk account answers (a local fake)').hideHelp())
+    .action(async (file: string, options) => {
+      code = await deployCommand(file, options, io)
+    })
+
+  program
+    .command('import-template')
+    .description('make a template of a Braze webhook (body or messaging-API object) or a Zendesk trigger (with --webhook FILE)')
+    .argument('<source>', 'braze | zendesk-trigger')
+    .argument('<file>', 'the pasted body, webhook object or trigger JSON')
+    .option('--name <name>', 'template name (default: the trigger title or the file name)')
+    .option('--webhook <file>', 'zendesk-trigger: the webhook JSON (GET /api/v2/webhooks/{id})')
+    .option('--url <url>', 'braze: the webhook URL')
+    .option('--method <method>', 'braze: the HTTP method')
+    .option('--header <header>', 'braze: a header "Name: value" (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--env <name>', "turn this environment's values back into %{env.NAME} references")
+    .option('--adopt', 'zendesk-trigger: record the ids as deployed to --env, so deploy updates this trigger and webhook')
+    .option('--workspace <dir>', 'workspace folder (default: the current one)')
+    .action(async (source: string, file: string, options) => {
+      code = await importTemplateCommand(source, file, options, io)
     })
 
   program

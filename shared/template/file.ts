@@ -3,13 +3,14 @@
  * the raw body exactly as it is pasted into the Braze or Zendesk dashboard. One plain text file,
  * so templates can live in git. A file without front matter is a body-only template.
  */
-import { isMap, isScalar, parseDocument, type Node, type Scalar } from 'yaml'
+import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml'
 import { z } from 'zod'
 import type { OffsetDiagnostic } from '../diagnostics.js'
 import type { DialectId } from '../engine/dialect.js'
 import type { PartSource } from '../engine/part.js'
 import { closest } from '../engine/suggest.js'
 import { TARGETS, type TargetId } from '../checks/index.js'
+import { triggerConditionsSchema, type TriggerConditionsSpec } from '../export/triggerConditions.js'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
@@ -31,9 +32,49 @@ const metaSchema = z.object({
   headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** Zendesk webhooks send JSON, XML or form-encoded bodies (zendesk.md §3.1). */
   request_format: z.enum(['json', 'xml', 'form_encoded']).optional(),
+  /** How a Zendesk → Braze template is handed to Zendesk: its webhook and trigger (zendesk.md §3, §4). */
+  zendesk: z
+    .object({
+      webhook: z.object({ name: z.string().optional(), description: z.string().optional() }).optional(),
+      trigger: z
+        .object({
+          title: z.string().optional(),
+          description: z.string().optional(),
+          active: z.boolean().optional(),
+          // The OAS example sends a string ("10026"); a number is accepted and kept as its digits.
+          category_id: z.union([z.string(), z.number().int()]).transform(String).optional(),
+          conditions: triggerConditionsSchema.optional(),
+        })
+        .optional(),
+      /**
+       * Written by `hookbench deploy`, per environment name: webhook and trigger ids belong to one
+       * Zendesk account, and a trigger id of the sandbox may name an unrelated trigger in production.
+       */
+      deployed: z
+        .record(
+          z.string(),
+          z.object({
+            account: z.string().optional(),
+            webhook_id: z.string().min(1).optional(),
+            trigger_id: z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a number').transform(Number)]).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 })
 
 const KNOWN_KEYS = Object.keys(metaSchema.shape)
+
+/** Keys inside nested front-matter maps, for unknown-key warnings (`*`: any key, e.g. an environment name). */
+type KeyTree = { readonly [key: string]: KeyTree | true }
+const NESTED_KEYS: KeyTree = {
+  zendesk: {
+    webhook: { name: true, description: true },
+    trigger: { title: true, description: true, active: true, category_id: true, conditions: true },
+    deployed: { '*': { account: true, webhook_id: true, trigger_id: true } },
+  },
+}
 
 export interface TemplateMeta {
   name?: string
@@ -42,6 +83,28 @@ export interface TemplateMeta {
   target?: TargetId
   method: HttpMethod
   requestFormat?: 'json' | 'xml' | 'form_encoded'
+  zendesk?: ZendeskMeta
+}
+
+/** The `zendesk:` block: names, trigger conditions, and what `hookbench deploy` created. */
+export interface ZendeskMeta {
+  webhook?: { name?: string; description?: string }
+  trigger?: {
+    title?: string
+    description?: string
+    active?: boolean
+    categoryId?: string
+    conditions?: TriggerConditionsSpec
+  }
+  /** By environment name. */
+  deployed?: Record<string, DeployedIds>
+}
+
+/** The ids a deploy to one environment got back, and the account (Zendesk subdomain) they belong to. */
+export interface DeployedIds {
+  account?: string
+  webhookId?: string
+  triggerId?: number
 }
 
 export interface HeaderPart {
@@ -59,6 +122,8 @@ export interface TemplateFile {
   headers: HeaderPart[]
   /** Problems of the file itself (front matter), in file offsets. */
   diagnostics: OffsetDiagnostic[]
+  /** Offsets of the YAML between the `---` lines, when there is front matter. */
+  frontMatter?: { start: number; end: number }
 }
 
 export interface ParseOptions {
@@ -107,9 +172,31 @@ export function parseTemplateFile(text: string, path: string, options: ParseOpti
     body: bodyPart(text.slice(bodyStart), bodyStart),
     headers: [],
     diagnostics: [],
+    frontMatter: { start: yamlStart, end: yamlStart + yamlText.length },
   }
   readFrontMatter(yamlText, yamlStart, file)
   return file
+}
+
+/**
+ * Where a front-matter value is, in file offsets: the node at `path`, or its nearest ancestor
+ * that exists (a missing key is reported where it belongs). Undefined without front matter.
+ */
+export function frontMatterSpan(file: Pick<TemplateFile, 'text' | 'frontMatter'>, path: readonly (string | number)[]): { start: number; end: number } | undefined {
+  if (!file.frontMatter) return undefined
+  const { start, end } = file.frontMatter
+  const doc = parseDocument(file.text.slice(start, end), { prettyErrors: false })
+  const node = nearestNode(doc, path)
+  if (!node?.range) return undefined
+  return { start: start + node.range[0], end: start + Math.max(node.range[1], node.range[0] + 1) }
+}
+
+function nearestNode(doc: ReturnType<typeof parseDocument>, path: readonly (string | number)[]): Node | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const node = doc.getIn(path.slice(0, length), true)
+    if (node && typeof node === 'object') return node as Node
+  }
+  return doc.contents ?? undefined
 }
 
 function bodyPart(text: string, offset: number): PartSource {
@@ -139,24 +226,24 @@ function readFrontMatter(yamlText: string, base: number, file: TemplateFile): vo
     file.diagnostics.push(at(root, base, 'front-matter-shape', 'Front matter must be a YAML mapping of keys to values.'))
     return
   }
-  const parsed = metaSchema.safeParse(doc.toJS())
+  let data: unknown
+  try {
+    data = doc.toJS()
+  } catch (err) {
+    // yaml refuses to expand aliases into an exponential tree ("billion laughs"): a problem of the file, not a crash.
+    const reason = err instanceof Error ? err.message : String(err)
+    file.diagnostics.push(at(root, base, 'front-matter-yaml', `Front matter cannot be read: its aliases (*name) expand too far (${reason}).`))
+    return
+  }
+  const parsed = metaSchema.safeParse(data)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const node = doc.getIn(issue.path as (string | number)[], true) as Node | undefined
+      const node = nearestNode(doc, issue.path as (string | number)[])
       const where = issue.path.join('.')
       file.diagnostics.push(at(node ?? root, base, 'front-matter-invalid', `${where}: ${issue.message}`))
     }
   }
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    if (KNOWN_KEYS.includes(key)) continue
-    const suggestion = closest(key, KNOWN_KEYS)
-    file.diagnostics.push({
-      ...at(pair.key as Node, base, 'front-matter-unknown-key', `Unknown front-matter key \`${key}\`.`),
-      severity: 'warning',
-      hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Known keys: ${KNOWN_KEYS.join(', ')}.`,
-    })
-  }
+  warnUnknownKeys(root, KNOWN_KEYS, NESTED_KEYS, '', base, file)
   if (!parsed.success) return
   const meta = parsed.data
   file.meta = {
@@ -166,6 +253,7 @@ function readFrontMatter(yamlText: string, base: number, file: TemplateFile): vo
     ...(meta.description !== undefined ? { description: meta.description } : {}),
     ...(meta.target !== undefined ? { target: meta.target as TargetId } : {}),
     ...(meta.request_format !== undefined ? { requestFormat: meta.request_format } : {}),
+    ...(meta.zendesk !== undefined ? { zendesk: zendeskMeta(meta.zendesk) } : {}),
   }
   const url = doc.get('url', true)
   if (isScalar(url)) file.url = scalarPart('url', url, yamlText, base)
@@ -177,6 +265,51 @@ function readFrontMatter(yamlText: string, base: number, file: TemplateFile): vo
       file.headers.push({ name, source: scalarPart(`header:${i}:${name}`, pair.value, yamlText, base) })
     })
   }
+}
+
+/** Unknown keys are warnings, not errors: a typo should not stop a render, but must not go unnoticed. */
+function warnUnknownKeys(map: YAMLMap, known: readonly string[], nested: KeyTree, prefix: string, base: number, file: TemplateFile): void {
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    if (!known.includes(key) && !known.includes('*')) {
+      const suggestion = closest(key, known)
+      file.diagnostics.push({
+        ...at(pair.key as Node, base, 'front-matter-unknown-key', `Unknown front-matter key \`${prefix}${key}\`.`),
+        severity: 'warning',
+        hint: suggestion ? `Did you mean \`${prefix}${suggestion}\`?` : `Known keys${prefix ? ` of \`${prefix.slice(0, -1)}\`` : ''}: ${known.join(', ')}.`,
+      })
+      continue
+    }
+    const below = nested[key] ?? nested['*']
+    if (below && below !== true && isMap(pair.value)) {
+      warnUnknownKeys(pair.value, Object.keys(below), below, `${prefix}${key}.`, base, file)
+    }
+  }
+}
+
+type ZendeskMetaInput = NonNullable<z.output<typeof metaSchema>['zendesk']>
+
+/** The `zendesk:` block in TypeScript spelling, with only the keys that were written. */
+function zendeskMeta(input: ZendeskMetaInput): ZendeskMeta {
+  const out: ZendeskMeta = {}
+  if (input.webhook) out.webhook = definedOnly(input.webhook)
+  if (input.trigger) {
+    const { category_id, ...trigger } = input.trigger
+    out.trigger = definedOnly({ ...trigger, categoryId: category_id })
+  }
+  if (input.deployed) {
+    out.deployed = Object.fromEntries(
+      Object.entries(input.deployed).map(([environment, ids]) => [
+        environment,
+        definedOnly({ account: ids.account, webhookId: ids.webhook_id, triggerId: ids.trigger_id }),
+      ]),
+    )
+  }
+  return out
+}
+
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
 }
 
 /**
