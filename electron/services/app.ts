@@ -19,6 +19,10 @@ import { importText, type ImportReport } from './imports/index.js'
 import { importBrazeUser, importZendeskTicket } from './sandboxImport.js'
 import { scopedSecretStore, type SecretStore } from './secrets/store.js'
 import { sendTemplate } from './sender.js'
+import { deployTemplate } from './deploy/index.js'
+import { exportFields, exportTargetsFor, exportTemplate, importBrazeWebhook, importZendeskTrigger, jsonText, type ExportSample } from '../../shared/export/index.js'
+import { referenceValues } from '../../shared/environment/model.js'
+import { loadSecretValues } from './secrets/store.js'
 import { createWorkspace, isWorkspaceError, openWorkspace, type Workspace } from './workspace/index.js'
 
 export interface AppServiceOptions {
@@ -88,6 +92,23 @@ export function createAppServices(options: AppServiceOptions): AppServices {
   }
 
   const secretsOf = (w: OpenWorkspace, env: string) => scopedSecretStore(options.secrets, { workspaceId: w.id, environment: env })
+
+  /** Every sample of the template's dialect, to check a body for all of them before it is handed over. */
+  async function samplesFor(w: OpenWorkspace, kind: ItemKind): Promise<ExportSample[]> {
+    const listing = await w.workspace.list()
+    const samples: ExportSample[] = []
+    for (const item of listing[kind]) {
+      if (item.hash === null || item.diagnostics.length > 0) continue
+      const { text, path } = await w.workspace.read(kind, item.name)
+      samples.push(...loadSamples(text, path, kind as 'braze-user' | 'zendesk-ticket').samples.map((s) => ({ label: s.label, data: s.data })))
+    }
+    return samples
+  }
+
+  async function readTemplate(w: OpenWorkspace, name: string) {
+    const template = await guard(() => w.workspace.read('template', name))
+    return { ...template, file: parseTemplateFile(template.text, template.path) }
+  }
 
   async function send(input: Parameters<ApiHandlers['send']>[0]): Promise<SendResult> {
     const w = await active()
@@ -192,6 +213,60 @@ export function createAppServices(options: AppServiceOptions): AppServices {
       if (source === 'braze-user') return summarize(await importBrazeUser(id, sandbox))
       if (!/^\d+$/.test(id)) throw new ServiceError('invalid-input', `A Zendesk ticket id is a number, not "${id}".`)
       return summarize(await importZendeskTicket(Number(id), sandbox))
+    },
+    'export.targets': async ({ template }) => exportTargetsFor((await readTemplate(await active(), template)).file),
+    'export.run': async ({ template, target, environment: name, includeSecrets }) => {
+      const w = await active()
+      const { file } = await readTemplate(w, template)
+      if (!exportTargetsFor(file).includes(target)) throw new ServiceError('invalid-input', `A ${file.meta.dialect} template is not exported for ${target}.`)
+      const env = name === null ? null : await environment(w, name)
+      const secrets = env && includeSecrets ? await loadSecretValues(secretsOf(w, env.name), env.secrets) : new Map<string, string>()
+      const blocks = await contentBlocks(w.workspace)
+      const doc = exportTemplate(target, file, {
+        values: env ? referenceValues(env, (secret) => secrets.get(secret)) : null,
+        includeSecrets,
+        samples: await samplesFor(w, file.meta.dialect === 'braze' ? 'braze-user' : 'zendesk-ticket'),
+        compile: { contentBlocks: (block) => blocks.get(block) },
+      })
+      return {
+        target,
+        text: doc.text,
+        json: jsonText(doc.json),
+        body: doc.body,
+        fields: exportFields(doc),
+        diagnostics: doc.diagnostics,
+        containsSecrets: doc.containsSecrets,
+      }
+    },
+    'deploy.run': async ({ template, environment: name, confirmProduction }) => {
+      const w = await active()
+      const { text, path } = await readTemplate(w, template)
+      const env = await environment(w, name)
+      const blocks = await contentBlocks(w.workspace)
+      const result = await deployTemplate({
+        path: w.workspace.absolute({ kind: 'template', name: template, path }),
+        text,
+        environment: env,
+        secrets: secretsOf(w, name),
+        confirmProduction,
+        samples: await samplesFor(w, 'zendesk-ticket'),
+        compile: { contentBlocks: (block) => blocks.get(block) },
+      })
+      return result
+    },
+    'import.template': async ({ from, text, webhookText, name }) => {
+      const w = await active()
+      const outcome =
+        from === 'braze'
+          ? importBrazeWebhook({ pasted: { text, path: 'pasted Braze webhook' }, name })
+          : importZendeskTrigger({
+              trigger: { text, path: 'pasted Zendesk trigger' },
+              ...(webhookText ? { webhook: { text: webhookText, path: 'pasted Zendesk webhook' } } : {}),
+              name,
+            })
+      if (!outcome.ok) throw new ServiceError('import-invalid', 'The pasted text could not be read as a webhook.', 400, outcome.diagnostics)
+      await guard(() => w.workspace.create('template', name, outcome.text))
+      return { name, notes: outcome.notes.map((n) => n.message) }
     },
     'history.list': async ({ template, limit }) => {
       const { entries } = await (await active()).history.list({ ...(template ? { template } : {}), limit })

@@ -114,6 +114,34 @@ export const importReport = z.object({
 })
 export type ImportSummary = z.infer<typeof importReport>
 
+export const exportTarget = z.enum(['braze', 'braze-api', 'zendesk-webhook', 'zendesk-trigger'])
+
+export const exportResult = z.object({
+  target: exportTarget,
+  /** Field by field, for people: what goes where in the dashboard. */
+  text: z.string(),
+  /** The API payload (or the fields) as JSON text. */
+  json: z.string(),
+  /** The body exactly as the template has it. */
+  body: z.string(),
+  /** The composer's header rows (Braze) or custom headers (Zendesk), for one copy button each. */
+  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+  diagnostics: z.array(diagnostic),
+  containsSecrets: z.boolean(),
+})
+export type ExportResult = z.infer<typeof exportResult>
+
+export const deployResult = z.object({
+  environment: z.string(),
+  webhook: z.object({ id: z.string(), action: z.string() }).optional(),
+  trigger: z.object({ id: z.number(), action: z.string() }).optional(),
+  recorded: z.boolean(),
+  notes: z.array(z.string()),
+  warnings: z.array(z.string()),
+  diagnostics: z.array(diagnostic),
+  failure: z.object({ kind: z.string(), message: z.string() }).optional(),
+})
+
 const empty = z.object({})
 
 /** Every call: its input and output schemas. The name is the IPC channel and the HTTP path. */
@@ -154,6 +182,31 @@ export const API = {
   'import.sandbox': {
     input: z.object({ source: z.enum(['braze-user', 'zendesk-ticket']), id: z.string().min(1), environment: itemName }),
     output: importReport,
+  },
+  /** Which export targets fit a template (its dialect decides). */
+  'export.targets': { input: z.object({ template: itemName }), output: z.array(exportTarget) },
+  /**
+   * A template in the shape a dashboard or API takes. Secrets are stand-ins unless
+   * `includeSecrets`, which the UI asks the user to confirm first.
+   */
+  'export.run': {
+    input: z.object({ template: itemName, target: exportTarget, environment: itemName.nullable(), includeSecrets: z.boolean().default(false) }),
+    output: exportResult,
+  },
+  /** Creates or updates the webhook and trigger of a Zendesk → Braze template in a Zendesk account. */
+  'deploy.run': {
+    input: z.object({ template: itemName, environment: itemName, confirmProduction: z.boolean().default(false) }),
+    output: deployResult,
+  },
+  /** A template from a webhook that already lives in a dashboard (pasted Braze body or Zendesk trigger JSON). */
+  'import.template': {
+    input: z.object({
+      from: z.enum(['braze', 'zendesk-trigger']),
+      text: z.string().max(5_000_000),
+      webhookText: z.string().max(5_000_000).optional(),
+      name: itemName,
+    }),
+    output: z.object({ name: itemName, notes: z.array(z.string()) }),
   },
   'history.list': {
     input: z.object({ template: itemName.optional(), limit: z.number().int().min(1).max(1000).default(100) }),

@@ -70,3 +70,4 @@ export {
   type ZendeskWebhookForm,
   type ZendeskWebhookPayload,
 } from './zendeskWebhook.js'
+export { exportFields, type CopyField } from './fields.js'

@@ -105,6 +105,69 @@ describe('app services (the API behind IPC and the web bridge)', () => {
   })
 })
 
+describe('hand-off through the API: export, deploy, import', () => {
+  let zendesk: FakeZendesk
+  let handlers: ApiHandlers
+  let ws: string
+  const secrets = new MemorySecretStore()
+  const call = async (name: string, input: unknown) => {
+    const outcome = await dispatch(handlers, name, input)
+    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error)
+    return outcome.value as never
+  }
+  beforeAll(async () => {
+    zendesk = await startFakeZendesk()
+    ws = join(mkdtempSync(join(tmpdir(), 'hookbench-handoff-')), 'ws')
+    handlers = createAppServices({ mode: 'browser', version: '0', userDataDir: join(ws, '..', 'u'), secrets }).handlers
+    await call('workspace.create', { dir: ws })
+    const envPath = join(ws, 'environments/sandbox.json')
+    const env = JSON.parse(readFileSync(envPath, 'utf8'))
+    writeFileSync(envPath, JSON.stringify({
+      ...env,
+      variables: { ...env.variables, zendesk_base_url: zendesk.url },
+      allowedHosts: [...env.allowedHosts, new URL(zendesk.url).host],
+      zendesk: { auth: { type: 'oauth_access_token', token: 'zendesk_oauth_token' } },
+    }))
+    await call('secrets.set', { environment: 'sandbox', name: 'zendesk_oauth_token', value: await clientCredentialsToken(zendesk) })
+    await call('secrets.set', { environment: 'sandbox', name: 'braze_rest_api_key', value: 'braze-key-1234567890' })
+    // The example leaves its trigger's conditions to the user.
+    const template = join(ws, 'templates/solved-ticket-to-braze-users-track.liquid')
+    writeFileSync(template, readFileSync(template, 'utf8').replace('\n---\n{', '\nzendesk:\n  trigger:\n    conditions: status-solved\n---\n{'))
+  })
+  afterAll(() => zendesk.close())
+
+  it('exports with stand-ins, and real values only when asked', async () => {
+    expect(await call('export.targets', { template: 'solved-ticket-to-braze-users-track' })).toEqual(['zendesk-webhook', 'zendesk-trigger'])
+    const masked = (await call('export.run', { template: 'solved-ticket-to-braze-users-track', target: 'zendesk-webhook', environment: 'sandbox' })) as { json: string; containsSecrets: boolean; fields: { label: string; value: string }[] }
+    expect(masked.containsSecrets).toBe(false)
+    expect(masked.json).toContain('<BRAZE_REST_API_KEY>')
+    expect(masked.json).not.toContain('braze-key-1234567890')
+    expect(masked.fields.find((f) => f.label === 'Token')?.value).toBe('<BRAZE_REST_API_KEY>')
+    const real = (await call('export.run', { template: 'solved-ticket-to-braze-users-track', target: 'zendesk-webhook', environment: 'sandbox', includeSecrets: true })) as { json: string; containsSecrets: boolean }
+    expect(real).toMatchObject({ containsSecrets: true })
+    expect(real.json).toContain('braze-key-1234567890')
+    await expect(call('export.run', { template: 'solved-ticket-to-braze-users-track', target: 'braze', environment: null })).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+
+  it('deploys the webhook and trigger, then updates them', async () => {
+    const first = (await call('deploy.run', { template: 'solved-ticket-to-braze-users-track', environment: 'sandbox' })) as { webhook: { action: string }; trigger: { action: string }; recorded: boolean }
+    expect(first).toMatchObject({ webhook: { action: 'created' }, trigger: { action: 'created' }, recorded: true })
+    const second = (await call('deploy.run', { template: 'solved-ticket-to-braze-users-track', environment: 'sandbox' })) as { webhook: { action: string } }
+    expect(second.webhook.action).toBe('updated')
+    expect(zendesk.state.webhooks.size).toBe(1)
+    expect(zendesk.state.triggers.size).toBe(1)
+    expect(readFileSync(join(ws, 'templates/solved-ticket-to-braze-users-track.liquid'), 'utf8')).toMatch(/deployed:\n\s+sandbox:/)
+  })
+
+  it('imports a pasted Braze webhook as a new template, never overwriting', async () => {
+    const pasted = JSON.stringify({ url: 'https://x.zendesk.com/api/v2/tickets.json', request_method: 'POST', request_headers: { 'Content-Type': 'application/json' }, body: '{"ticket": {"subject": "{{${first_name}}}"}}' })
+    const made = (await call('import.template', { from: 'braze', text: pasted, name: 'pasted-webhook' })) as { name: string }
+    expect(made.name).toBe('pasted-webhook')
+    expect(readFileSync(join(ws, 'templates/pasted-webhook.liquid'), 'utf8')).toContain('{"ticket": {"subject": "{{${first_name}}}"}}')
+    await expect(call('import.template', { from: 'braze', text: pasted, name: 'pasted-webhook' })).rejects.toMatchObject({ code: 'exists' })
+  })
+})
+
 describe('samples imported from the sandbox', () => {
   let zendesk: FakeZendesk
   let braze: FakeBraze
