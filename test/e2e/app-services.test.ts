@@ -13,16 +13,19 @@ import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/
 import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 
+/** One API call through the same dispatch IPC and the bridge use; a refusal throws its ApiError. */
+async function callOrThrow(handlers: ApiHandlers, name: string, input: unknown): Promise<never> {
+  const outcome = await dispatch(handlers, name, input)
+  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error)
+  return outcome.value as never
+}
+
 describe('app services (the API behind IPC and the web bridge)', () => {
   let zendesk: FakeZendesk
   let handlers: ApiHandlers
   let ws: string
   const secrets = new MemorySecretStore()
-  const call = async (name: string, input: unknown) => {
-    const outcome = await dispatch(handlers, name, input)
-    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error)
-    return outcome.value as never
-  }
+  const call = (name: string, input: unknown) => callOrThrow(handlers, name, input)
 
   beforeAll(async () => {
     zendesk = await startFakeZendesk()
@@ -110,11 +113,7 @@ describe('hand-off through the API: export, deploy, import', () => {
   let handlers: ApiHandlers
   let ws: string
   const secrets = new MemorySecretStore()
-  const call = async (name: string, input: unknown) => {
-    const outcome = await dispatch(handlers, name, input)
-    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error)
-    return outcome.value as never
-  }
+  const call = (name: string, input: unknown) => callOrThrow(handlers, name, input)
   beforeAll(async () => {
     zendesk = await startFakeZendesk()
     ws = join(mkdtempSync(join(tmpdir(), 'hookbench-handoff-')), 'ws')
