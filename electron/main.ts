@@ -37,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
       secrets: new SafeStorageSecretStore({ safeStorage, file: join(userDataDir, 'secrets.json') }),
     })
     denyAllPermissions()
-    serveRenderer(join(import.meta.dirname, '..', 'renderer'))
+    serveRenderer(join(import.meta.dirname, 'renderer'))
     registerApi(services.handlers, () => mainWindow)
     installMenu(() => mainWindow, services)
     mainWindow = await createMainWindow(join(import.meta.dirname, 'preload.cjs'), userDataDir)

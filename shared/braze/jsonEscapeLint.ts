@@ -22,8 +22,10 @@ const SAFE_STANDARD = new Set([
   'random_bucket_number', 'most_recent_locale', 'last_used_app_date', 'most_recent_app_version',
 ])
 
-const OUTPUT = /^\s*(.*?)\s*((?:\|\s*[A-Za-z_]\w*[^|]*)*)$/s
-const ASSIGN = /\{%-?\s*assign\s+([A-Za-z_]\w*)\s*=\s*([^%]*?)\s*-?%\}/g
+const FILTER_START = /\|\s*[A-Za-z_]/y
+// Greedy up to `%}`, trimmed afterwards: a lazy `([^%]*?)\s*` retries the whitespace at every
+// character and takes minutes on a long whitespace run.
+const ASSIGN = /\{%-?\s*assign\s+([A-Za-z_]\w*)\s*=([^%]*)%\}/g
 const LITERAL = /^(?:'[^'"\\]*'|"[^'"\\]*"|-?\d+(?:\.\d+)?|true|false|nil|null|blank|empty)$/
 const STANDARD = new RegExp(`^${STANDARD_SCOPE}\\["(\\w+)"\\]$`)
 
@@ -49,13 +51,26 @@ export function lintMissingJsonEscape(source: string): OffsetDiagnostic[] {
 }
 
 function isSafe(markup: string, safeVariables: Set<string>): boolean {
-  const m = OUTPUT.exec(markup)
-  if (!m) return false
-  const [, value = '', filters = ''] = m
+  const { value, filters } = splitFilters(markup)
   const names = [...filters.matchAll(/\|\s*([A-Za-z_]\w*)/g)].map((f) => f[1]!)
   const last = names[names.length - 1]
   if (last !== undefined) return SAFE_LAST_FILTERS.has(last) || (last === 'default' && isSafeValue(value, safeVariables))
   return isSafeValue(value, safeVariables)
+}
+
+/**
+ * An output's value and its filter chain (`value | f: x | g`): the chain starts at the first `|`
+ * from which every `|` opens a filter name. One backward pass, because the equivalent regex
+ * backtracks quadratically on long markup (an unclosed `{{` before pasted text froze the lint).
+ */
+function splitFilters(markup: string): { value: string; filters: string } {
+  let chain = markup.length
+  for (let bar = markup.lastIndexOf('|'); bar >= 0; bar = bar > 0 ? markup.lastIndexOf('|', bar - 1) : -1) {
+    FILTER_START.lastIndex = bar
+    if (!FILTER_START.test(markup)) break
+    chain = bar
+  }
+  return { value: markup.slice(0, chain).trim(), filters: markup.slice(chain) }
 }
 
 function isSafeValue(value: string, safeVariables: Set<string>): boolean {
@@ -68,7 +83,9 @@ function isSafeValue(value: string, safeVariables: Set<string>): boolean {
 function assignedSafely(text: string): Set<string> {
   const safe = new Set<string>()
   for (const m of text.matchAll(ASSIGN)) {
-    const [, name, expression = ''] = m
+    const [, name, raw = ''] = m
+    // A `-` right before `%}` is whitespace control, not part of the expression.
+    const expression = (raw.endsWith('-') ? raw.slice(0, -1) : raw).trim()
     if (isSafe(expression, safe)) safe.add(name!)
     else safe.delete(name!)
   }

@@ -94,7 +94,14 @@ function nextOpening(text: string, from: number): number {
   return -1
 }
 
-function scanRegion(text: string, start: number): Region {
+/**
+ * How deep `{{` may nest inside a region before it counts as plain text. Braze's optional inner
+ * braces nest one level; the cap only keeps a pasted run of thousands of `{` from overflowing the
+ * stack (the linter still reports the region).
+ */
+const MAX_NESTED_REGIONS = 32
+
+function scanRegion(text: string, start: number, depth = 0): Region {
   const kind = text[start + 1] === '{' ? 'output' : 'tag'
   const closer = kind === 'output' ? '}}' : '%}'
   let innerStart = start + 2
@@ -128,9 +135,9 @@ function scanRegion(text: string, start: number): Region {
       i = ref.end
       continue
     }
-    if (c === '{' && text[i + 1] === '{') {
+    if (c === '{' && text[i + 1] === '{' && depth < MAX_NESTED_REGIONS) {
       // An output inside a tag or output: Braze's optional inner braces (or a mistake the linter names).
-      const inner = scanRegion(text, i)
+      const inner = scanRegion(text, i, depth + 1)
       region.nested.push(inner)
       region.attributes.push(...inner.attributes)
       i = inner.end

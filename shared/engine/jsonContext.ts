@@ -108,12 +108,17 @@ export function placeOutputsInJson(text: string): JsonOutputPlacement[] {
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 
+/**
+ * The next `{{` or `{%`. One scan that stops at the first of either: searching for each kind
+ * separately would run to the end of a text that lacks one kind on every call, which is
+ * quadratic over a template with many outputs and no tags.
+ */
 function nextOpening(text: string, from: number): number {
-  const output = text.indexOf('{{', from)
-  const tag = text.indexOf('{%', from)
-  if (output < 0) return tag
-  if (tag < 0) return output
-  return Math.min(output, tag)
+  for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
+    const next = text.charCodeAt(i + 1)
+    if (next === 123 /* { */ || next === 37 /* % */) return i
+  }
+  return -1
 }
 
 function readMarkup(text: string, open: number): LiquidMarkup {

@@ -18,7 +18,8 @@ export interface OutputSegment {
   literal: boolean
 }
 
-function stringify(value: unknown): string {
+/** As liquidjs writes a value: nil as nothing, arrays joined. */
+export function stringify(value: unknown): string {
   const v = toValue(value)
   if (typeof v === 'string') return v
   if (v === null || v === undefined) return ''

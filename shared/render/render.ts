@@ -9,7 +9,7 @@ import { TokenKind } from 'liquidjs'
 import { checkPayload, inferTarget, type PayloadIssue } from '../checks/index.js'
 import { LineIndex, locate, sortDiagnostics, type Diagnostic, type OffsetDiagnostic } from '../diagnostics.js'
 import type { ConnectedContentRequest, RenderEnv } from '../engine/env.js'
-import { renderPart, type CompiledPart } from '../engine/part.js'
+import { newRenderBudget, RENDER_LIMIT_CODES, renderPart, type CompiledPart } from '../engine/part.js'
 import { inputOffsetOf, TraceEmitter, type OutputSegment } from '../engine/trace.js'
 import type { CannedResponse } from '../samples/types.js'
 import { compileContentBlock, type CompiledTemplate } from './compile.js'
@@ -46,12 +46,16 @@ export function renderTemplate(compiled: CompiledTemplate, sample: unknown, opti
   const env = renderEnvFor(compiled, sample, options, runtime, usedBlocks)
   const request: RenderedRequest = { method: file.meta.method, url: '', headers: {}, body: '' }
   let aborted: RenderResult['aborted'] = null
+  // One time and allocation budget for the whole request; once it is spent, the parts left would only say so again.
+  const budget = newRenderBudget(compiled.liquid)
+  let stopped = false
 
   const render = (part: CompiledPart): string => {
-    if (aborted) return ''
-    const out = renderPart(part, compiled.liquid, scope, env, compiled.locator)
+    if (aborted || stopped) return ''
+    const out = renderPart(part, compiled.liquid, scope, env, compiled.locator, undefined, budget)
     if (out.aborted) aborted = out.aborted
     if (out.error) runtime.push(out.error)
+    stopped = out.error !== undefined && RENDER_LIMIT_CODES.has(out.error.code)
     return out.text
   }
   if (compiled.url) request.url = render(compiled.url).trim()

@@ -203,9 +203,12 @@ function bodyPart(text: string, offset: number): PartSource {
   return { id: 'body', text, toFile: (o) => offset + o }
 }
 
+/** Later YAML errors mostly follow from the first ones, and pasted junk can make one per character. */
+const MAX_YAML_ERRORS = 10
+
 function readFrontMatter(yamlText: string, base: number, file: TemplateFile): void {
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
-  for (const error of doc.errors) {
+  for (const error of doc.errors.slice(0, MAX_YAML_ERRORS)) {
     const [start, end] = error.pos
     const startsWithBrace = /[{[]/.test(yamlText.slice(start - 1, start + 1))
     file.diagnostics.push({
