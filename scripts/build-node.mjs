@@ -15,6 +15,7 @@ const node = {
 await Promise.all([
   build({ ...node, format: 'esm', entryPoints: ['cli/bin.ts'], outfile: 'dist/cli.js' }),
   build({ ...node, format: 'esm', entryPoints: ['bench/index.ts'], outfile: 'dist/bench.js' }),
+  build({ ...node, format: 'esm', entryPoints: ['bench/ui.ts'], outfile: 'dist/bench-ui.js' }),
   build({ ...node, format: 'esm', entryPoints: ['electron/main.ts'], outfile: 'dist/main.js', external: ['electron'] }),
   // A sandboxed preload must be one CommonJS file that requires nothing but electron.
   build({ ...node, packages: undefined, format: 'cjs', entryPoints: ['electron/preload.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
