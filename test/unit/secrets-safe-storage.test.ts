@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { FakeSafeStorage } from '../support/fakeSafeStorage.js'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,39 +17,6 @@ const SECRET = 'Zx9kQ2mW7pL4vN8rT1yB3cD6fG0hJ5sA2eU7iO4q'
 /** Electron's own safeStorage must fit the injected interface (checked by tsc). */
 export const electronSafeStorageFits = (safeStorage: SafeStorage): SafeStorageLike => safeStorage
 
-/** Stands in for Electron's safeStorage: real AES-GCM under a key only it knows. */
-class FakeSafeStorage implements SafeStorageLike {
-  available = true
-  backend = 'gnome_libsecret'
-  reEncrypt = false
-  failDecrypt = false
-  encryptions = 0
-  private readonly key = randomBytes(32)
-
-  async isAsyncEncryptionAvailable() {
-    return this.available
-  }
-
-  async encryptStringAsync(plainText: string) {
-    this.encryptions++
-    const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
-    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()])
-    return Buffer.concat([iv, cipher.getAuthTag(), body])
-  }
-
-  async decryptStringAsync(encrypted: Buffer) {
-    if (this.failDecrypt) throw new Error(`bad ciphertext ${encrypted.toString('hex')}`)
-    const decipher = createDecipheriv('aes-256-gcm', this.key, encrypted.subarray(0, 12))
-    decipher.setAuthTag(encrypted.subarray(12, 28))
-    const result = Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8')
-    return { shouldReEncrypt: this.reEncrypt, result }
-  }
-
-  getSelectedStorageBackend() {
-    return this.backend
-  }
-}
 
 describe('SafeStorageSecretStore', () => {
   let userData: string
