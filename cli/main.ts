@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { deployCommand } from './deploy.js'
 import { exportCommand } from './export.js'
+import { flowListCommand, flowRunCommand } from './flow.js'
 import { historyCommand } from './history.js'
 import { importTemplateCommand } from './importTemplate.js'
 import { checkCommand, renderCommand } from './render.js'
@@ -142,6 +143,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--workspace <dir>', 'workspace folder (default: the current one)')
     .action(async (source: string, file: string, options) => {
       code = await importTemplateCommand(source, file, options, io)
+    })
+
+  const flow = program.command('flow').description('flow runs: the whole Braze → Zendesk → Braze round trip of flows/NAME.yaml, step by step')
+  flow
+    .command('run')
+    .description('run a flow against the sandboxes (secrets from HOOKBENCH_SECRET_<NAME>); exit 0 when every step passes, 1 when one fails')
+    .argument('<flow>', 'flow name (flows/NAME.yaml) or file')
+    .option('--workspace <dir>', 'workspace folder (default: the current one, or the one holding the flow file)')
+    .option('--keep', 'keep the test ticket (no clean-up)')
+    .option('--save-sample <name>', 'save the ticket the Zendesk template was rendered against as this Zendesk ticket sample')
+    .option('--yes-production', 'allow a production environment (its tickets are never deleted)')
+    .addOption(new Option('--format <format>', 'text: step by step as it runs; json: the run; junit: JUnit XML, one test case per step').choices(['text', 'json', 'junit']).default('text'))
+    .addOption(new Option('--zendesk-url <url>', 'where the Zendesk API answers (a local fake)').hideHelp())
+    .addOption(new Option('--braze-url <url>', 'where the Braze REST API answers (a local fake)').hideHelp())
+    .action(async (name: string, options) => {
+      code = await flowRunCommand(name, options, io)
+    })
+  flow
+    .command('list')
+    .description("list the workspace's flows with their problems")
+    .option('--workspace <dir>', 'workspace folder (default: the current one)')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .action(async (options) => {
+      code = await flowListCommand(options, io)
     })
 
   program

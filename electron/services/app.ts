@@ -20,6 +20,7 @@ import { importBrazeUser, importZendeskTicket } from './sandboxImport.js'
 import { scopedSecretStore, type SecretStore } from './secrets/store.js'
 import { sendTemplate } from './sender.js'
 import { deployTemplate } from './deploy/index.js'
+import { flowApiHandlers } from './flow/api.js'
 import { exportFields, exportTargetsFor, exportTemplate, importBrazeWebhook, importZendeskTrigger, jsonText, type ExportSample } from '../../shared/export/index.js'
 import { referenceValues } from '../../shared/environment/model.js'
 import { loadSecretValues } from './secrets/store.js'
@@ -272,6 +273,23 @@ export function createAppServices(options: AppServiceOptions): AppServices {
       const { entries } = await (await active()).history.list({ ...(template ? { template } : {}), limit })
       return entries
     },
+    // Flow runs: the whole Braze ↔ Zendesk round trip of flows/NAME.yaml (electron/services/flow).
+    ...flowApiHandlers(
+      async () => {
+        const w = await active()
+        return {
+          workspace: w.workspace,
+          history: w.history,
+          secretsFor: (env) => secretsOf(w, env),
+          rememberSecrets: (values) => values.forEach((value) => w.knownSecrets.add(value)),
+          contentBlocks: async () => {
+            const blocks = await contentBlocks(w.workspace)
+            return (name) => blocks.get(name)
+          },
+        }
+      },
+      options.exchange ? { exchange: options.exchange } : {},
+    ),
   }
 
   return {

@@ -2,11 +2,16 @@
  * Send history: one JSON line per send in `.hookbench/history/history.jsonl` (git-ignored),
  * secrets masked, newest first when listed. A line that cannot be read is skipped and reported,
  * never rewritten, so a damaged history loses nothing more.
+ *
+ * Flow runs are kept in the same file, one line per run, marked `"kind": "flow"`; send lines
+ * have no `kind` (the first format), so older histories read as they always did. Each listing
+ * shows its own kind of entry and leaves the other kind's lines alone.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { historyEntry, type HistoryEntry, type SendResult } from '../../shared/api/contract.js'
+import type { z } from 'zod'
+import { flowHistoryEntry, historyEntry, type FlowHistoryEntry, type FlowRun, type HistoryEntry, type SendResult } from '../../shared/api/contract.js'
 import { HISTORY_DIR } from '../../shared/workspace/layout.js'
 
 const FILE = 'history.jsonl'
@@ -18,11 +23,14 @@ export interface HistoryRecord {
   result: SendResult
 }
 
-export interface HistoryListing {
-  entries: HistoryEntry[]
+export interface HistoryListing<Entry = HistoryEntry> {
+  entries: Entry[]
   /** Lines that could not be read, by line number. */
   skipped: { line: number; reason: string }[]
 }
+
+/** How a line says it is a flow run; a line without `kind` is a send. */
+const FLOW_KIND = 'flow'
 
 export class HistoryStore {
   private readonly file: string
@@ -40,10 +48,22 @@ export class HistoryStore {
 
   async append(record: HistoryRecord): Promise<HistoryEntry> {
     const entry: HistoryEntry = { id: randomUUID(), at: this.clock().toISOString(), ...record }
+    await this.write(entry)
+    return entry
+  }
+
+  /** A whole flow run as one entry; the run keeps its history id, so it can be found and re-run. */
+  async appendFlowRun(run: FlowRun): Promise<FlowHistoryEntry> {
+    const id = randomUUID()
+    const entry: FlowHistoryEntry = { kind: FLOW_KIND, id, at: this.clock().toISOString(), flow: run.flow, run: { ...run, historyId: id } }
+    await this.write(entry)
+    return entry
+  }
+
+  private async write(entry: HistoryEntry | FlowHistoryEntry): Promise<void> {
     this.handle ??= mkdir(join(this.file, '..'), { recursive: true }).then(() => open(this.file, 'a'))
     // One write of one line in append mode: concurrent sends cannot interleave inside a line.
     await (await this.handle).appendFile(`${this.mask(JSON.stringify(entry))}\n`, 'utf8')
-    return entry
   }
 
   async close(): Promise<void> {
@@ -53,6 +73,25 @@ export class HistoryStore {
   }
 
   async list(filter: { template?: string; limit?: number } = {}): Promise<HistoryListing> {
+    const { entries, skipped } = await this.read('send', historyEntry)
+    const matching = filter.template ? entries.filter((e) => e.template === filter.template) : entries
+    return { entries: matching.reverse().slice(0, filter.limit ?? 100), skipped }
+  }
+
+  /** Flow runs, newest first. */
+  async listFlowRuns(filter: { flow?: string; limit?: number } = {}): Promise<HistoryListing<FlowHistoryEntry>> {
+    const { entries, skipped } = await this.read(FLOW_KIND, flowHistoryEntry)
+    const matching = filter.flow ? entries.filter((e) => e.flow === filter.flow) : entries
+    return { entries: matching.reverse().slice(0, filter.limit ?? 100), skipped }
+  }
+
+  async getFlowRun(id: string): Promise<FlowHistoryEntry | undefined> {
+    const { entries } = await this.listFlowRuns({ limit: Number.MAX_SAFE_INTEGER })
+    return entries.find((e) => e.id === id)
+  }
+
+  /** The lines of one kind, oldest first, each checked against its schema. */
+  private async read<Entry>(kind: 'send' | typeof FLOW_KIND, schema: z.ZodType<Entry>): Promise<HistoryListing<Entry>> {
     let text = ''
     try {
       text = await readFile(this.file, 'utf8')
@@ -60,20 +99,23 @@ export class HistoryStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: [] }
       throw err
     }
-    const entries: HistoryEntry[] = []
+    const entries: Entry[] = []
     const skipped: HistoryListing['skipped'] = []
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return
       try {
-        const parsed = historyEntry.safeParse(JSON.parse(line))
+        const value: unknown = JSON.parse(line)
+        const lineKind = (value as { kind?: unknown } | null)?.kind === FLOW_KIND ? FLOW_KIND : 'send'
+        if (lineKind !== kind) return
+        const parsed = schema.safeParse(value)
         if (parsed.success) entries.push(parsed.data)
         else skipped.push({ line: i + 1, reason: parsed.error.issues[0]?.message ?? 'unexpected shape' })
       } catch (err) {
-        skipped.push({ line: i + 1, reason: (err as Error).message })
+        // A line that is not JSON belongs to no kind: the send listing reports it, as it always did.
+        if (kind === 'send') skipped.push({ line: i + 1, reason: (err as Error).message })
       }
     })
-    const matching = filter.template ? entries.filter((e) => e.template === filter.template) : entries
-    return { entries: matching.reverse().slice(0, filter.limit ?? 100), skipped }
+    return { entries, skipped }
   }
 
   async get(id: string): Promise<HistoryEntry | undefined> {

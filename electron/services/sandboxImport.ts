@@ -61,8 +61,18 @@ export async function importZendeskTicket(ticketId: number, options: SandboxImpo
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
+  const sample = await fetchZendeskTicketSample(zendesk, ticketId, environment, options.timeoutMs)
+  const source = `${zendesk.baseUrl}/api/v2/tickets/${ticketId}`
+  return writeImport(options.workspace, planZendeskTickets(JSON.stringify(sample, null, 2), source), source)
+}
+
+/**
+ * A ticket as a sample: the ticket with its users, organization and group, plus its comments
+ * and the account's subdomain. Also what a flow run renders its Zendesk template against.
+ */
+export async function fetchZendeskTicketSample(zendesk: ZendeskAuth, ticketId: number, environment: Environment, timeoutMs = 30_000): Promise<Record<string, unknown>> {
   const get = async (path: string) => {
-    const response = await zendesk.fetch(path, { signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) })
+    const response = await zendesk.fetch(path, { signal: AbortSignal.timeout(timeoutMs) })
     const body = await response.text()
     if (!response.ok) throw new ServiceError('sandbox-error', `Zendesk answered ${response.status} to GET ${path}: ${zendeskError(body)}`, response.status === 404 ? 404 : 502)
     return JSON.parse(body) as Record<string, unknown>
@@ -70,9 +80,7 @@ export async function importZendeskTicket(ticketId: number, options: SandboxImpo
   const ticket = await get(`/api/v2/tickets/${ticketId}.json?include=users,organizations,groups`)
   const { comments } = await get(`/api/v2/tickets/${ticketId}/comments.json`)
   const subdomain = environment.variables[KNOWN_VARIABLES.zendeskSubdomain]
-  const sample = { ...ticket, comments, ...(subdomain ? { account: { subdomain } } : {}) }
-  const source = `${zendesk.baseUrl}/api/v2/tickets/${ticketId}`
-  return writeImport(options.workspace, planZendeskTickets(JSON.stringify(sample, null, 2), source), source)
+  return { ...ticket, comments, ...(subdomain ? { account: { subdomain } } : {}) }
 }
 
 function requireAllowed(environment: Environment, url: string): void {
@@ -103,7 +111,7 @@ async function call(url: string, init: RequestInit, options: SandboxImportOption
 }
 
 /** Zendesk's error bodies come in several shapes (zendesk.md §5.3). */
-function zendeskError(body: string): string {
+export function zendeskError(body: string): string {
   try {
     const parsed = JSON.parse(body) as { error?: unknown; description?: unknown; errors?: { title?: string; detail?: string }[] }
     if (typeof parsed.error === 'string') return [parsed.error, parsed.description].filter(Boolean).join(': ')
