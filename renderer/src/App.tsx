@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ConflictDialog } from './components/ConflictDialog.js'
 import { EditorArea } from './components/EditorArea.js'
+import { ImportDialog } from './components/ImportDialog.js'
 import { CreateItemDialog, DeleteItemDialog, RenameItemDialog } from './components/ItemDialogs.js'
 import { Modal } from './components/Modal.js'
 import { Notices } from './components/Notices.js'
@@ -24,6 +25,7 @@ function Dialogs() {
       {dialog?.type === 'create' && <CreateItemDialog kind={dialog.kind} />}
       {dialog?.type === 'rename' && <RenameItemDialog refToRename={dialog.ref} />}
       {dialog?.type === 'delete' && <DeleteItemDialog refToDelete={dialog.ref} />}
+      {dialog?.type === 'import' && <ImportDialog mode={dialog.mode} {...(dialog.format ? { format: dialog.format } : {})} />}
       {dialog?.type === 'workspace' && (
         <Modal title="Open a workspace" onCancel={close}>
           <WorkspacePicker onDone={close} />

@@ -1,6 +1,7 @@
 import { useStore } from '../store/index.js'
 import { itemOf } from '../store/selectors.js'
 import { FileEditor } from './FileEditor.js'
+import { FlowView } from './FlowView.js'
 import { TemplateWorkbench } from './TemplateWorkbench.js'
 
 export function EditorArea() {
@@ -8,6 +9,9 @@ export function EditorArea() {
   const doc = useStore((s) => (s.activeKey ? s.docs[s.activeKey] : undefined))
   const item = useStore((s) => (s.activeKey ? itemOf(s, s.activeKey) : undefined))
   const opening = useStore((s) => s.openingKey)
+  const activeFlow = useStore((s) => s.activeFlow)
+
+  if (activeFlow) return <FlowView key={activeFlow} name={activeFlow} />
 
   if (!activeKey || !doc) {
     return (

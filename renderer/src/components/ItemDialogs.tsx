@@ -7,13 +7,14 @@ import { starterText } from '../lib/starters.js'
 import { useStore } from '../store/index.js'
 import { Modal } from './Modal.js'
 
-function NameField({ kind, value, onChange, label }: { kind: ItemKind; value: string; onChange(v: string): void; label: string }) {
+export function NameField(props: { kind: ItemKind; value: string; onChange(v: string): void; label: string; autoFocus?: boolean }) {
+  const { kind, value, onChange, label, autoFocus = true } = props
   const problem = value === '' ? undefined : nameProblem(kind, value)
   return (
     <div className="field">
       <label>
         {label}
-        <input autoFocus value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={problem !== undefined} aria-describedby="name-problem" />
+        <input autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={problem !== undefined} aria-describedby="name-problem" />
       </label>
       <p id="name-problem" className="field-problem" role="status">
         {problem ? `The name is not valid: ${problem}.` : ''}

@@ -7,9 +7,11 @@ interface Props {
   children: ReactNode
   /** `alertdialog` for confirmations that interrupt (delete, production, conflict). */
   role?: 'dialog' | 'alertdialog'
+  /** Extra class, e.g. `wide` for forms with text areas. */
+  className?: string
 }
 
-export function Modal({ title, onCancel, children, role = 'dialog' }: Props) {
+export function Modal({ title, onCancel, children, role = 'dialog', className }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const cancel = useRef(onCancel)
@@ -33,7 +35,7 @@ export function Modal({ title, onCancel, children, role = 'dialog' }: Props) {
   }, [])
 
   return (
-    <dialog ref={ref} className="modal" role={role} aria-labelledby={titleId}>
+    <dialog ref={ref} className={className ? `modal ${className}` : 'modal'} role={role} aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>

@@ -1,4 +1,5 @@
 /** Problems with their place; choosing one moves the cursor there (opening a content block if it lies in one). */
+import { useId } from 'react'
 import type { EditorProblem } from './CodeEditor.js'
 
 export interface ListedProblem extends EditorProblem {
@@ -9,22 +10,28 @@ export interface ListedProblem extends EditorProblem {
 interface Props {
   problems: readonly ListedProblem[]
   onSelect(problem: ListedProblem): void
+  /** The heading (default "Problems"); the list is named `label` (default the heading). */
+  title?: string
+  label?: string
+  /** Shown instead of "No problems." */
+  emptyText?: string
 }
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const
 
-export function ProblemsList({ problems, onSelect }: Props) {
+export function ProblemsList({ problems, onSelect, title = 'Problems', label = title, emptyText = 'No problems.' }: Props) {
+  const headingId = useId()
   const errors = problems.filter((p) => p.severity === 'error').length
   const warnings = problems.filter((p) => p.severity === 'warning').length
   return (
-    <section className="problems" aria-labelledby="problems-heading">
-      <h3 id="problems-heading">
-        Problems <span className="count">{errors} errors, {warnings} warnings</span>
+    <section className="problems" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {title} <span className="count">{errors} errors, {warnings} warnings</span>
       </h3>
       {problems.length === 0 ? (
-        <p className="empty">No problems.</p>
+        <p className="empty">{emptyText}</p>
       ) : (
-        <ul aria-label="Problems">
+        <ul aria-label={label}>
           {problems.map((p, i) => (
             <li key={`${p.file ?? ''}:${p.line}:${p.column}:${p.code ?? ''}:${i}`}>
               <button type="button" className={`problem ${p.severity}`} onClick={() => onSelect(p)}>

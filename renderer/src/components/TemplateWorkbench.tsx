@@ -1,4 +1,4 @@
-/** A template: its file in Monaco with its problems, and beside it the live preview, the matrix and sending. */
+/** A template: its file in Monaco with its problems, and beside it the live preview, the matrix, sending and the export. */
 import { useCallback } from 'react'
 import type { WorkspaceItem } from '../../../shared/api/contract.js'
 import type { Diagnostic } from '../../../shared/diagnostics.js'
@@ -9,6 +9,7 @@ import { templateDialect } from '../store/selectors.js'
 import type { RightTab } from '../store/uiSlice.js'
 import { CodeEditor } from './CodeEditor.js'
 import { EditorHeader } from './EditorHeader.js'
+import { ExportPanel } from './ExportPanel.js'
 import { MatrixPanel } from './MatrixPanel.js'
 import { PreviewPanel } from './PreviewPanel.js'
 import { ProblemsList, type ListedProblem } from './ProblemsList.js'
@@ -19,6 +20,7 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'preview', label: 'Preview' },
   { id: 'matrix', label: 'Matrix' },
   { id: 'send', label: 'Send' },
+  { id: 'export', label: 'Export' },
 ]
 
 const NO_DIAGNOSTICS: Diagnostic[] = []
@@ -55,6 +57,7 @@ export function TemplateWorkbench({ doc, item, docKey }: { doc: Doc; item: Works
           {rightTab === 'preview' && <PreviewPanel templateKey={docKey} dialect={dialect} />}
           {rightTab === 'matrix' && <MatrixPanel templateKey={docKey} />}
           {rightTab === 'send' && <SendPanel templateKey={docKey} templateName={doc.ref.name} />}
+          {rightTab === 'export' && <ExportPanel templateKey={docKey} templateName={doc.ref.name} path={path} onSelectProblem={select} />}
         </Tabs>
       </aside>
     </div>

@@ -56,7 +56,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
 
     async openItem(ref) {
       const key = itemKey(ref)
-      set({ activeKey: key })
+      set({ activeKey: key, activeFlow: null })
       if (get().docs[key]) return
       set({ openingKey: key })
       try {

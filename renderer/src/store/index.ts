@@ -1,6 +1,7 @@
 /** The one store, made of slices (zustand's slices pattern). */
 import { create } from 'zustand'
 import { createDocumentsSlice } from './documentsSlice.js'
+import { createFlowsSlice } from './flowsSlice.js'
 import { createPreviewSlice } from './previewSlice.js'
 import { createSendSlice } from './sendSlice.js'
 import type { AppState } from './types.js'
@@ -15,4 +16,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPreviewSlice(...a),
   ...createSendSlice(...a),
   ...createUiSlice(...a),
+  ...createFlowsSlice(...a),
 }))

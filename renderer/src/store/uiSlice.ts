@@ -1,5 +1,6 @@
 import type { ItemKind } from '../../../shared/api/contract.js'
 import { describeError } from '../lib/errors.js'
+import type { TextFormat } from '../lib/imports.js'
 import type { ItemRef } from '../lib/items.js'
 import type { SliceCreator } from './types.js'
 
@@ -8,7 +9,10 @@ export interface Notice {
   message: string
 }
 
-export type RightTab = 'preview' | 'matrix' | 'send'
+export type RightTab = 'preview' | 'matrix' | 'send' | 'export'
+
+/** The Import dialog's three ways in. */
+export type ImportMode = 'text' | 'sandbox' | 'template'
 
 export type Dialog =
   | { type: 'create'; kind: ItemKind }
@@ -16,6 +20,7 @@ export type Dialog =
   | { type: 'delete'; ref: ItemRef }
   | { type: 'workspace' }
   | { type: 'about' }
+  | { type: 'import'; mode: ImportMode; format?: TextFormat }
 
 export interface UiSlice {
   notices: Notice[]

@@ -57,7 +57,21 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
   async openWorkspace(dir, mode) {
     try {
       const workspace = await (mode === 'open' ? api['workspace.open']({ dir }) : api['workspace.create']({ dir }))
-      set({ workspace, items: [], diskTexts: {}, docs: {}, activeKey: null, preview: null, matrix: null, sampleChoice: {}, environmentName: null })
+      set({
+        workspace,
+        items: [],
+        diskTexts: {},
+        docs: {},
+        activeKey: null,
+        preview: null,
+        matrix: null,
+        sampleChoice: {},
+        environmentName: null,
+        flows: [],
+        activeFlow: null,
+        flowRuns: {},
+        flowHistory: null,
+      })
       await get().refreshItems()
       return true
     } catch (err) {
@@ -70,6 +84,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     try {
       const items = await api['workspace.list']({})
       set({ items })
+      void get().loadFlows()
       get().syncDocsWithDisk(items)
       // Content blocks and environments are few and every preview needs them.
       await get().ensureDiskTexts(items.filter((i) => i.kind === 'content-block' || i.kind === 'environment'))
