@@ -73,10 +73,15 @@ export async function createMainWindow(preload: string, userDataDir: string): Pr
   return window
 }
 
-/** Camera, microphone, notifications, geolocation…: the app needs none of them. */
+/**
+ * Camera, microphone, notifications, geolocation…: the app needs none of them. Writing to the
+ * clipboard (the Export panel's Copy buttons) is the one permission it uses; reading it is not.
+ */
+const ALLOWED_PERMISSION = 'clipboard-sanitized-write'
+
 export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === ALLOWED_PERMISSION))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === ALLOWED_PERMISSION)
 }
 
 async function readBounds(file: string): Promise<Bounds> {

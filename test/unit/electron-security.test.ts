@@ -29,7 +29,9 @@ describe('Electron security settings', () => {
     }
     expect(window).toMatch(/will-navigate/)
     expect(window).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/)
-    expect(window).toMatch(/setPermissionRequestHandler\(.*=> callback\(false\)\)/)
+    // Every permission is refused but writing the clipboard (Copy buttons).
+    expect(window).toMatch(/setPermissionRequestHandler\(.*=> callback\(permission === ALLOWED_PERMISSION\)\)/)
+    expect(window).toMatch(/const ALLOWED_PERMISSION = 'clipboard-sanitized-write'\n/)
   })
 
   it('no source ever loosens them', () => {
