@@ -25,8 +25,38 @@ export function parseJson(text: string): JsonParse {
 
 const V8_POSITION = /at position (\d+)/
 
+/**
+ * jsonc-parser recurses once per nesting level and overflows the stack on deeply nested input;
+ * no real payload, sample or environment nests anywhere near this.
+ */
+export const MAX_JSON_DEPTH = 500
+
+/** Offset of the first bracket that nests deeper than {@link MAX_JSON_DEPTH}, or -1. */
+export function tooDeepAt(text: string): number {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c /* \ */) i++
+      else if (c === 0x22 /* " */) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > MAX_JSON_DEPTH) return i
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--
+  }
+  return -1
+}
+
+/** Parses with jsonc-parser's tree, unless the text nests too deeply for it. */
+export function safeParseTree(text: string): ReturnType<typeof parseTree> {
+  return tooDeepAt(text) < 0 ? parseTree(text) : undefined
+}
+
 /** JSON.parse knows the exact position only for some errors; jsonc-parser knows roughly for all. */
 function locateSyntaxError(text: string, nativeMessage: string): JsonSyntaxError {
+  const deep = tooDeepAt(text)
+  if (deep >= 0) return { offset: deep, message: `values are nested more than ${MAX_JSON_DEPTH} levels deep` }
   const errors: ParseError[] = []
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = errors[0]
@@ -82,7 +112,7 @@ export interface JsonSpan {
 
 /** Offsets of the value at `path`, and of its property key when it has one. */
 export function spanAtPath(text: string, path: (string | number)[]): { key?: JsonSpan; value: JsonSpan } | undefined {
-  const root = parseTree(text)
+  const root = safeParseTree(text)
   if (!root) return undefined
   let node = findNodeAtLocation(root, path)
   // A missing member is located at its parent object (e.g. "comment is required").

@@ -1,7 +1,7 @@
 /** Reading a JSON file to import: the value, or one located error; and where its records start. */
-import { findNodeAtLocation, parseTree } from 'jsonc-parser'
+import { findNodeAtLocation } from 'jsonc-parser'
 import { LineIndex } from '../../diagnostics.js'
-import { parseJson } from '../../render/json.js'
+import { parseJson, safeParseTree } from '../../render/json.js'
 import type { SampleKind } from '../../samples/load.js'
 import { failedPlan, type ImportPlan } from './plan.js'
 
@@ -18,7 +18,7 @@ export function parseJsonSource(kind: SampleKind, text: string, source: string):
 
 /** The 1-based line where each element of the array at `path` starts (`[]`: the root array). */
 export function elementLines(text: string, path: (string | number)[]): number[] {
-  const root = parseTree(text)
+  const root = safeParseTree(text)
   const array = root && (path.length === 0 ? root : findNodeAtLocation(root, path))
   if (!array || array.type !== 'array') return []
   const index = new LineIndex(text)
