@@ -4,6 +4,7 @@
  * confirms showing the real values; those live in this panel's own state only (never the store),
  * so they are gone as soon as the panel closes or the user goes back to stand-ins.
  */
+import { ErrorWithProblems } from './ErrorWithProblems.js'
 import { useEffect, useId, useState } from 'react'
 import type { ExportResult } from '../../../shared/api/contract.js'
 import { api } from '../api.js'
@@ -124,19 +125,7 @@ export function ExportPanel({ templateKey, templateName, path, onSelectProblem }
                   : 'Not exported.'}
             </p>
             {current?.error && (
-              <div role="alert" className="error-text">
-                {current.error.message}
-                {current.error.diagnostics.length > 0 && (
-                  <ul>
-                    {current.error.diagnostics.map((d, i) => (
-                      <li key={i}>
-                        {d.file ? `${d.file}:` : ''}
-                        {d.line}:{d.column}: {d.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
+              <ErrorWithProblems error={current.error} />
             )}
             <SecretsControl
               environment={environmentName}

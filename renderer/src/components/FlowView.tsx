@@ -3,6 +3,7 @@
  * entry, each opening onto its requests and answers (secrets masked), timing and reason. A run
  * shows its progress step by step as it goes; earlier runs come back from the history.
  */
+import { ErrorWithProblems } from './ErrorWithProblems.js'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { FlowRun, FlowStep, FlowSummary, TriggerEvaluationResult } from '../../../shared/api/contract.js'
 import { nameProblem } from '../../../shared/workspace/layout.js'
@@ -110,19 +111,7 @@ export function FlowView({ name }: { name: string }) {
                   : 'Not run yet: these are the steps a run takes.'}
         </p>
         {!shownEntry && latest?.error && (
-          <div role="alert" className="error-text">
-            {latest.error.message}
-            {latest.error.diagnostics.length > 0 && (
-              <ul>
-                {latest.error.diagnostics.map((d, i) => (
-                  <li key={i}>
-                    {d.file ? `${d.file}:` : ''}
-                    {d.line}:{d.column}: {d.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ErrorWithProblems error={latest.error} />
         )}
         {run && <RunFacts run={run} onOpenSample={(sample) => void openItem({ kind: 'zendesk-ticket', name: sample })} />}
         <ol className="timeline" aria-label="Steps">
