@@ -4,22 +4,30 @@ import { environmentOf } from '../store/selectors.js'
 /** The environment previews substitute from and sends go to; production ones are marked. */
 export function EnvironmentPicker() {
   const state = useStore()
-  const environments = state.items.filter((i) => i.kind === 'environment')
   return (
     <label className="environment-picker">
       Environment
       <select value={state.environmentName ?? ''} onChange={(e) => state.selectEnvironment(e.target.value || null)}>
         <option value="">None</option>
-        {environments.map((item) => {
-          const kind = environmentOf(state, item.name)?.environment?.kind
-          return (
-            <option key={item.name} value={item.name}>
-              {item.name}
-              {kind === 'production' ? ' (production)' : ''}
-            </option>
-          )
-        })}
+        <EnvironmentOptions />
       </select>
     </label>
+  )
+}
+
+/** The workspace's environments as options, production ones marked. */
+export function EnvironmentOptions() {
+  const state = useStore()
+  return (
+    <>
+      {state.items
+        .filter((i) => i.kind === 'environment')
+        .map((item) => (
+          <option key={item.name} value={item.name}>
+            {item.name}
+            {environmentOf(state, item.name)?.environment?.kind === 'production' ? ' (production)' : ''}
+          </option>
+        ))}
+    </>
   )
 }

@@ -4,6 +4,7 @@
  * from a webhook that already lives in a dashboard. Nothing is ever overwritten; the report says
  * what was created, what was skipped and why, and the first item created is opened.
  */
+import { EnvironmentOptions } from './EnvironmentPicker.js'
 import { useId, useState, type FormEvent } from 'react'
 import type { ImportSummary } from '../../../shared/api/contract.js'
 import { nameProblem } from '../../../shared/workspace/layout.js'
@@ -22,7 +23,6 @@ import {
 } from '../lib/imports.js'
 import type { ItemRef } from '../lib/items.js'
 import { useStore } from '../store/index.js'
-import { environmentOf } from '../store/selectors.js'
 import type { ImportMode } from '../store/uiSlice.js'
 import { NameField } from './ItemDialogs.js'
 import { Modal } from './Modal.js'
@@ -271,15 +271,7 @@ function SandboxImport({ busy, run }: FormProps) {
           Environment
           <select value={environment} onChange={(e) => setEnvironment(e.target.value)}>
             {environments.length === 0 && <option value="">No environment yet</option>}
-            {environments.map((item) => {
-              const kind = environmentOf(state, item.name)?.environment?.kind
-              return (
-                <option key={item.name} value={item.name}>
-                  {item.name}
-                  {kind === 'production' ? ' (production)' : ''}
-                </option>
-              )
-            })}
+            <EnvironmentOptions />
           </select>
         </label>
       </div>
@@ -449,26 +441,8 @@ function ImportOutcome({ outcome, onOpen }: { outcome: Outcome; onOpen(): void }
           </ul>
         </>
       )}
-      {report.skipped.length > 0 && (
-        <>
-          <h4>Skipped</h4>
-          <ul aria-label="Skipped">
-            {report.skipped.map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {report.warnings.length > 0 && (
-        <>
-          <h4>Warnings</h4>
-          <ul aria-label="Warnings" className="warning-text">
-            {report.warnings.map((warning, i) => (
-              <li key={i}>{warning}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NoteList title="Skipped" notes={report.skipped} />
+      <NoteList title="Warnings" notes={report.warnings} className="warning-text" />
       {report.errors.length > 0 && (
         <>
           <h4>Errors</h4>
@@ -484,5 +458,19 @@ function ImportOutcome({ outcome, onOpen }: { outcome: Outcome; onOpen(): void }
         </>
       )}
     </section>
+  )
+}
+
+function NoteList({ title, notes, className }: { title: string; notes: readonly string[]; className?: string }) {
+  if (notes.length === 0) return null
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul aria-label={title} className={className}>
+        {notes.map((note, i) => (
+          <li key={i}>{note}</li>
+        ))}
+      </ul>
+    </>
   )
 }
