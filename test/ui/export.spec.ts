@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
+import type { FakeZendesk } from '../fakes/zendesk.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 import { expect, openItem, primary, replaceLine, test, type Workspace } from './fixtures.js'
 
@@ -153,15 +153,7 @@ test('secrets are stand-ins until the user confirms, and go away again', async (
 })
 
 test.describe('Create in sandbox', () => {
-  let zendesk: FakeZendesk
-  test.beforeEach(async () => {
-    zendesk = await startFakeZendesk()
-  })
-  test.afterEach(async () => {
-    await zendesk.close()
-  })
-
-  async function zendeskEnvironment(app: Page, workspace: Workspace, name: string, kind: 'sandbox' | 'production') {
+  async function zendeskEnvironment(app: Page, workspace: Workspace, zendesk: FakeZendesk, name: string, kind: 'sandbox' | 'production') {
     const token = await clientCredentialsToken(zendesk)
     await workspace.write(
       `environments/${name}.json`,
@@ -192,8 +184,8 @@ test.describe('Create in sandbox', () => {
     }
   }
 
-  test('creates the webhook and the trigger in the fake Zendesk, then updates them', async ({ app, workspace }) => {
-    await zendeskEnvironment(app, workspace, 'zendesk-sandbox', 'sandbox')
+  test('creates the webhook and the trigger in the fake Zendesk, then updates them', async ({ app, workspace, zendesk }) => {
+    await zendeskEnvironment(app, workspace, zendesk, 'zendesk-sandbox', 'sandbox')
     await openExport(app, 'Solved ticket → Braze event')
     const panel = exportPanel(app)
     await expect(panel.getByRole('tablist', { name: 'Export targets' }).getByRole('tab')).toHaveText(['Webhook', 'Trigger'])
@@ -231,8 +223,8 @@ test.describe('Create in sandbox', () => {
     expect(zendesk.state.triggers.size).toBe(1)
   })
 
-  test('a production environment asks first', async ({ app, workspace }) => {
-    await zendeskEnvironment(app, workspace, 'zendesk-live', 'production')
+  test('a production environment asks first', async ({ app, workspace, zendesk }) => {
+    await zendeskEnvironment(app, workspace, zendesk, 'zendesk-live', 'production')
     await openExport(app, 'Solved ticket → Braze event')
     const panel = exportPanel(app)
     await app.getByRole('combobox', { name: 'Environment' }).selectOption('zendesk-live')
@@ -252,8 +244,8 @@ test.describe('Create in sandbox', () => {
     expect(await workspace.read('templates/solved-ticket-to-braze.liquid')).toContain('zendesk-live:')
   })
 
-  test('a deploy Zendesk refuses is reported with its reason', async ({ app, workspace }) => {
-    await zendeskEnvironment(app, workspace, 'zendesk-sandbox', 'sandbox')
+  test('a deploy Zendesk refuses is reported with its reason', async ({ app, workspace, zendesk }) => {
+    await zendeskEnvironment(app, workspace, zendesk, 'zendesk-sandbox', 'sandbox')
     // The webhook would carry the Braze key to a host the environment does not allow.
     const environment = JSON.parse(await workspace.read('environments/zendesk-sandbox.json')) as { allowedHosts: string[] }
     environment.allowedHosts = environment.allowedHosts.filter((h) => h !== 'rest.iad-01.braze.com')

@@ -7,6 +7,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { startWebBridge } from '../../electron/services/webBridge.js'
+import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'workspace')
 
@@ -16,7 +17,13 @@ export interface Workspace {
   write(path: string, text: string): Promise<void>
 }
 
-export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: boolean }>({
+export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: boolean; zendesk: FakeZendesk }>({
+  /** A fake Zendesk account for the test, started on first use. */
+  zendesk: async ({}, use) => {
+    const zendesk = await startFakeZendesk()
+    await use(zendesk)
+    await zendesk.close()
+  },
   /** false: the services start with no workspace open, as on a first run. */
   openAtStart: [true, { option: true }],
   workspace: async ({}, use) => {

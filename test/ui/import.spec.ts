@@ -4,7 +4,6 @@
  * (fake) Zendesk sandbox, and templates from a Braze webhook or a Zendesk trigger and webhook.
  */
 import type { Page } from '@playwright/test'
-import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 import { expect, openItem, sidebarItem, test } from './fixtures.js'
 
@@ -82,15 +81,8 @@ test('text that cannot be read is reported with its place, and nothing is create
 })
 
 test.describe('from the sandbox', () => {
-  let zendesk: FakeZendesk
-  test.beforeEach(async () => {
-    zendesk = await startFakeZendesk()
-  })
-  test.afterEach(async () => {
-    await zendesk.close()
-  })
 
-  test('a Zendesk ticket is fetched by id with its users and comments', async ({ app, workspace }) => {
+  test('a Zendesk ticket is fetched by id with its users and comments', async ({ app, workspace, zendesk }) => {
     const token = await clientCredentialsToken(zendesk)
     const created = await fetch(`${zendesk.url}/api/v2/tickets.json`, {
       method: 'POST',

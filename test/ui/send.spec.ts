@@ -2,19 +2,10 @@
  * Sending from the app to the fake Zendesk: the secret set in the Secrets panel is used but never
  * shown, the answer and the history appear, and the ticket the send created becomes a sample.
  */
-import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 import { expect, openItem, sidebarItem, test } from './fixtures.js'
 
-let zendesk: FakeZendesk
-test.beforeEach(async () => {
-  zendesk = await startFakeZendesk()
-})
-test.afterEach(async () => {
-  await zendesk.close()
-})
-
-test('a template is sent with the environment, its answer and history shown, and the created ticket kept as a sample', async ({ app, workspace }) => {
+test('a template is sent with the environment, its answer and history shown, and the created ticket kept as a sample', async ({ app, workspace, zendesk }) => {
   const token = await clientCredentialsToken(zendesk)
   await workspace.write(
     'environments/fake-sandbox.json',
