@@ -1,16 +1,17 @@
 /**
  * Send overhead: Hookbench's whole send pipeline (render with real values and stand-ins, checks,
- * the request, the history write) beside a bare `fetch` of the same bytes to a loopback server.
+ * the request, the history write) beside a bare `fetch` of the same bytes to a loopback server,
+ * and the request alone through Hookbench's transport (Node's http client) for scale.
  * Target (issue 3): ≤ 1.2× the time of the bare fetch.
  */
 import { mkdtempSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import { HistoryStore } from '../electron/services/history.js'
 import { MemorySecretStore } from '../electron/services/secrets/memoryStore.js'
+import { exchange } from '../electron/services/exchange.js'
 import { sendTemplate } from '../electron/services/sender.js'
 import { parseEnvironment } from '../shared/environment/model.js'
 import { maskSecrets } from '../shared/environment/substitute.js'
@@ -22,16 +23,26 @@ import { median, type BenchRow } from './table.js'
 const SENDS = 400
 const TEMPLATE = 'test/fixtures/workspace/templates/negative-survey-to-zendesk.liquid'
 
-export async function benchSend(): Promise<BenchRow[]> {
-  const server = createServer((req, res) => {
-    req.resume()
-    req.on('end', () => {
-      res.writeHead(201, { 'Content-Type': 'application/json' })
-      res.end('{"ticket":{"id":1}}')
-    })
+/**
+ * The loopback server runs on a thread of its own, as a real service runs elsewhere: the
+ * client's work can then overlap the server's, as it does with Zendesk or Braze.
+ */
+const SERVER = `
+const { createServer } = require('node:http')
+const { parentPort } = require('node:worker_threads')
+const server = createServer((req, res) => {
+  req.resume()
+  req.on('end', () => {
+    res.writeHead(201, { 'Content-Type': 'application/json' })
+    res.end('{"ticket":{"id":1}}')
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port))
+`
+
+export async function benchSend(): Promise<BenchRow[]> {
+  const server = new Worker(SERVER, { eval: true })
+  const base = `http://127.0.0.1:${await new Promise<number>((done) => server.once('message', done))}`
   try {
     const text = readFileSync(TEMPLATE, 'utf8')
       .replace(/^url: .*$/m, 'url: "%{env.base}/api/v2/tickets.json"')
@@ -53,21 +64,25 @@ export async function benchSend(): Promise<BenchRow[]> {
       const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body })
       await response.text()
     }
+    // Hookbench's own transport alone, for scale: most of what the pipeline adds, it wins back here.
+    const transport = async () => {
+      if ((await exchange(request)).response?.status !== 201) throw new Error('bench exchange failed')
+    }
     const hookbench = async () => {
       const { result } = await sendTemplate({ file, sample, environment, secrets })
       if (result.response?.status !== 201) throw new Error(`bench send failed: ${JSON.stringify(result.failure)}`)
       await history.append({ template: 'bench', sample: 'bench', environment: 'bench', result: { ...result, historyId: null } })
     }
-    const [bareMs, oursMs] = (await timeSends(bare, hookbench)) as [number, number]
+    const [bareMs, transportMs, oursMs] = (await timeSends(bare, transport, hookbench)) as [number, number, number]
     await history.close()
     const ratio = oursMs / bareMs
     return [
       { name: 'bare fetch to a loopback server', value: `${(bareMs * 1000).toFixed(0)} µs/send`, versus: 'baseline', target: '—', met: true },
+      { name: 'its request alone through Node http (Hookbench\'s transport)', value: `${(transportMs * 1000).toFixed(0)} µs/send`, versus: `${(transportMs / bareMs).toFixed(2)}× time of bare fetch`, target: '—', met: true },
       { name: 'Hookbench send (render ×2, checks, request, history)', value: `${(oursMs * 1000).toFixed(0)} µs/send`, versus: `${ratio.toFixed(2)}× time of bare fetch`, target: '≤ 1.2× time of bare fetch', met: ratio <= 1.2 },
     ]
   } finally {
-    server.closeAllConnections()
-    server.close()
+    await server.terminate()
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { SendResult } from '../../shared/api/contract.js'
 import type { RenderedRequest } from '../../shared/render/render.js'
+import { requestViaNode, type RawResponse, type TransportOptions } from './nodeHttp.js'
 
 export interface ExchangeOptions {
   /** Default 30 s. */
@@ -11,6 +12,7 @@ export interface ExchangeOptions {
   /** Larger bodies are cut there and marked truncated. Default 5 MB. */
   maxResponseBytes?: number
   signal?: AbortSignal
+  /** Send through this fetch instead of Node's http clients: flow runs record and sign with it. */
   fetchImpl?: typeof fetch
 }
 
@@ -28,31 +30,23 @@ export async function exchange(request: RenderedRequest, options: ExchangeOption
   const started = performance.now()
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10
   try {
-    const response = await (options.fetchImpl ?? fetch)(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: METHODS_WITHOUT_BODY.has(request.method) ? undefined : request.body,
-      redirect: 'manual',
-      signal,
-    })
-    const { text, truncated } = await readCapped(response, maxBytes)
-    const headers: Record<string, string> = {}
-    response.headers.forEach((value, name) => {
-      headers[name] = value
-    })
-    const pretty = prettyJson(text, headers['content-type'])
-    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
+    const sendBody = !METHODS_WITHOUT_BODY.has(request.method)
+    const raw = options.fetchImpl
+      ? await requestViaFetch(options.fetchImpl, request, { signal, maxBytes, sendBody })
+      : await requestViaNode(request, { signal, maxBytes, sendBody })
+    const pretty = prettyJson(raw.text, raw.headers['content-type'])
+    const location = raw.status >= 300 && raw.status < 400 ? raw.headers.location : undefined
     return {
       response: {
-        status: response.status,
-        statusText: response.statusText,
-        headers,
-        body: pretty ?? text,
+        status: raw.status,
+        statusText: raw.statusText,
+        headers: raw.headers,
+        body: pretty ?? raw.text,
         json: pretty !== undefined,
-        truncated,
+        truncated: raw.truncated,
         ...(location ? { redirectLocation: location } : {}),
       },
-      failure: truncated
+      failure: raw.truncated
         ? { kind: 'too-large', message: `The response is larger than ${formatBytes(maxBytes)}; it was cut there.` }
         : null,
       timingMs: elapsed(),
@@ -62,6 +56,23 @@ export async function exchange(request: RenderedRequest, options: ExchangeOption
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** Through a caller's fetch, which may record or sign what it sends (flow runs). */
+async function requestViaFetch(fetchImpl: typeof fetch, request: RenderedRequest, options: TransportOptions): Promise<RawResponse> {
+  const response = await fetchImpl(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: options.sendBody ? request.body : undefined,
+    redirect: 'manual',
+    signal: options.signal,
+  })
+  const { text, truncated } = await readCapped(response, options.maxBytes)
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  return { status: response.status, statusText: response.statusText, headers, text, truncated }
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
@@ -108,9 +119,10 @@ function prettyJson(text: string, contentType: string | undefined): string | und
 
 function describeFailure(err: unknown, timeout: AbortSignal, timeoutMs: number, url: string): NonNullable<SendResult['failure']> {
   if (timeout.aborted) return { kind: 'timeout', message: `No response from ${hostOf(url)} within ${timeoutMs / 1000} s.` }
-  const error = err as Error & { cause?: { code?: string; message?: string } }
+  // fetch wraps the system error in `cause`; Node's http clients throw it as it is.
+  const error = err as Error & { code?: string; cause?: { code?: string; message?: string } }
   if (error.name === 'AbortError') return { kind: 'cancelled', message: 'The request was cancelled.' }
-  const code = error.cause?.code
+  const code = error.cause?.code ?? error.code
   const reasons: Record<string, string> = {
     ENOTFOUND: `the host ${hostOf(url)} was not found (DNS)`,
     ECONNREFUSED: `${hostOf(url)} refused the connection`,

@@ -252,6 +252,8 @@ export function substituteReferences(
   values: ReferenceValues | null,
   mode: SubstitutionMode,
 ): { source: PartSource; diagnostics: OffsetDiagnostic[] } {
+  // Most parts hold no reference at all; they are passed on as they are.
+  if (!source.text.includes('%{')) return { source, diagnostics: [] }
   const { text, map, diagnostics } = substituteText(source.text, values, mode)
   const located = diagnostics.map((d) => {
     const out: OffsetDiagnostic = {
@@ -308,16 +310,34 @@ export function maskSecrets(text: string, secretValues: readonly string[]): stri
   const ranges: [number, number][] = []
   for (const value of new Set(secretValues)) {
     if (value === '') continue
-    for (const form of literalForms(value)) {
+    const { literals, fragments } = searchFormsOf(value)
+    for (const form of literals) {
       for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) ranges.push([i, i + form.length])
     }
-    for (const fragment of base64Fragments(value)) {
+    for (const fragment of fragments) {
       for (let i = text.indexOf(fragment); i >= 0; i = text.indexOf(fragment, i + 1)) {
         ranges.push(widenToBase64Run(text, i, i + fragment.length))
       }
     }
   }
   return replaceRanges(text, ranges, SECRET_MASK)
+}
+
+/**
+ * Every send masks its request, response and history line with the same few values: their
+ * encodings are worked out once. Bounded, and in memory only, like the values themselves.
+ */
+const FORMS_CACHE_SIZE = 32
+const formsCache = new Map<string, { literals: string[]; fragments: string[] }>()
+
+function searchFormsOf(value: string): { literals: string[]; fragments: string[] } {
+  let forms = formsCache.get(value)
+  if (!forms) {
+    forms = { literals: [...literalForms(value)], fragments: base64Fragments(value) }
+    formsCache.set(value, forms)
+    if (formsCache.size > FORMS_CACHE_SIZE) formsCache.delete(formsCache.keys().next().value!)
+  }
+  return forms
 }
 
 function literalForms(value: string): Set<string> {

@@ -59,7 +59,11 @@ export function renderTemplate(compiled: CompiledTemplate, sample: unknown, opti
     return out.text
   }
   if (compiled.url) request.url = render(compiled.url).trim()
-  for (const h of compiled.headers) request.headers[h.name] = render(h.part).trim()
+  for (const h of compiled.headers) {
+    const value = render(h.part).trim()
+    request.headers[h.name] = value
+    if (FORBIDDEN_IN_HEADER.test(value)) runtime.push(headerCharacterDiagnostic(h.name, h.part, value))
+  }
   request.body = render(compiled.body)
 
   if (!aborted && (options.checkJson ?? true) && compiled.lintOptions.jsonBody && request.body.trim() !== '') {
@@ -71,6 +75,22 @@ export function renderTemplate(compiled: CompiledTemplate, sample: unknown, opti
     ...dedupe(runtime),
   ]
   return { request, aborted, diagnostics: toFileDiagnostics(compiled, offsets) }
+}
+
+/** HTTP header values may hold tabs and visible characters only (RFC 9110 §5.5). */
+const FORBIDDEN_IN_HEADER = /[\x00-\x08\x0a-\x1f\x7f]/
+
+function headerCharacterDiagnostic(name: string, part: CompiledPart, value: string): OffsetDiagnostic {
+  const found = value.match(FORBIDDEN_IN_HEADER)![0]
+  const what = found === '\n' || found === '\r' ? 'a line break' : `the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  return {
+    severity: 'error',
+    code: 'header-invalid-character',
+    message: `Header "${name}" renders with ${what}, which HTTP does not allow in a header value: nothing can be sent.`,
+    hint: 'A value from the sample may hold a line break: remove it with | strip_newlines or | replace.',
+    start: part.source.toFile(0),
+    end: part.source.toFile(part.source.text.length),
+  }
 }
 
 /** Problems of the template alone (no sample), for `hookbench check` and the editor. */
@@ -213,6 +233,7 @@ function dedupe(list: OffsetDiagnostic[]): OffsetDiagnostic[] {
 }
 
 function toFileDiagnostics(compiled: CompiledTemplate, list: OffsetDiagnostic[]): Diagnostic[] {
+  if (list.length === 0) return []
   const templateIndex = new LineIndex(compiled.file.text)
   const blockIndexes = new Map<string, LineIndex>()
   for (const part of compiled.blocks.values()) {

@@ -71,6 +71,15 @@ describe('invalid JSON after render is located in the template', () => {
     expect(error).toMatchObject({ line: 5, column: 11 })
     expect(error.hint).toMatch(/rendered empty/)
   })
+
+  it('points at a header whose value renders with a line break', () => {
+    // user-1001's survey comment holds a line break; HTTP cannot carry it in a header.
+    const source = '---\nheaders:\n  Content-Type: application/json\n  X-Comment: "{{event_properties.${comment}}}"\n---\n{"a": 1}'
+    const result = renderTemplate(compileSource(source), user('user-1001'), { now })
+    const error = result.diagnostics.find((d) => d.code === 'header-invalid-character')!
+    expect(error).toMatchObject({ severity: 'error', line: 4, column: 15 })
+    expect(error.message).toMatch(/"X-Comment" renders with a line break/)
+  })
 })
 
 describe('payload checks are located at the JSON key or value in the template', () => {
