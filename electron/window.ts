@@ -52,6 +52,8 @@ export async function createMainWindow(preload: string, userDataDir: string): Pr
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise ask for a new window (denied anyway, below).
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   if (bounds.maximized) window.maximize()

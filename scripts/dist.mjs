@@ -22,6 +22,23 @@ export function findElectronBinary(root = ROOT) {
   return { dist: join(electron, 'dist'), binary }
 }
 
+/**
+ * electron-builder's deb target refuses to run without a project homepage (package.json
+ * `homepage`, or a GitHub `repository`), which Hookbench has not published yet. Until it has,
+ * Linux gets the AppImage alone, and says why, rather than failing after the AppImage is built.
+ */
+export function linuxTargetArgs(pkg, platform = process.platform) {
+  if (platform !== 'linux') return { args: [] }
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '')
+  // The forms electron-builder turns into a GitHub page: a github.com URL, `github:user/repo`, `user/repo`.
+  const hasHomepage = Boolean(pkg.homepage) || /github\.com[/:]|^github:|^[\w.-]+\/[\w.-]+$/.test(repository)
+  if (hasHomepage) return { args: [] }
+  return {
+    args: ['--linux', 'AppImage'],
+    note: 'hookbench dist: building the AppImage only: the deb package needs a project homepage ("homepage" in package.json), and none is set.',
+  }
+}
+
 function run(command, args) {
   // npm is a .cmd script on Windows, which Node only starts through a shell.
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' })
@@ -42,12 +59,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     )
     process.exit(1)
   }
+  const linux = linuxTargetArgs(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')))
+  if (linux.note) process.stderr.write(`${linux.note}\n`)
   run('npm', ['run', 'build'])
   // The installed binary is this machine's platform and architecture: package exactly that, from it.
   run(process.execPath, [
     join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
     `--${process.arch === 'arm' ? 'armv7l' : process.arch}`,
     `--config.electronDist=${electron.dist}`,
+    ...linux.args,
     ...process.argv.slice(2),
   ])
 }

@@ -294,6 +294,7 @@ describe('release plumbing', () => {
 
   interface DistScript {
     findElectronBinary(root?: string): { problem?: string; dist?: string; binary?: string }
+    linuxTargetArgs(pkg: object, platform?: string): { args: string[]; note?: string }
   }
   const distScript = () => import(new URL('../../scripts/dist.mjs', import.meta.url).href) as Promise<DistScript>
 
@@ -307,6 +308,15 @@ describe('release plumbing', () => {
     expect(findElectronBinary(root).problem).toMatch(/which is missing/)
     await writeFile(join(root, 'node_modules/electron/dist/electron'), '')
     expect(findElectronBinary(root)).toEqual({ dist: join(root, 'node_modules/electron/dist'), binary: join(root, 'node_modules/electron/dist/electron') })
+  })
+
+  it('builds the deb on Linux only once the project has a homepage, the AppImage meanwhile', async () => {
+    const { linuxTargetArgs } = await distScript()
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as object
+    expect(linuxTargetArgs({ ...pkg, homepage: undefined }, 'linux')).toEqual({ args: ['--linux', 'AppImage'], note: expect.stringMatching(/deb package needs a project homepage/) })
+    expect(linuxTargetArgs({ ...pkg, homepage: 'https://hookbench.example' }, 'linux')).toEqual({ args: [] })
+    expect(linuxTargetArgs({ ...pkg, repository: 'github:acme/hookbench' }, 'linux')).toEqual({ args: [] })
+    expect(linuxTargetArgs({ ...pkg, homepage: undefined }, 'darwin')).toEqual({ args: [] })
   })
 
   const electronInstalled = existsSync(join(ROOT, 'node_modules/electron/path.txt'))
