@@ -1,8 +1,9 @@
 /**
- * Packaging, checked without building an installer (that needs the Electron binary, which this
- * machine cannot download): electron-builder.yml against electron-builder's own schema and file
- * matching, the icons it names, the afterPack hook that flips the Electron fuses, the version
- * the app reports, and `npm run dist` refusing to start without Electron.
+ * Packaging, checked without the Electron binary (which this machine cannot download):
+ * electron-builder.yml against electron-builder's own schema and file matching, a real unpacked
+ * package built by electron-builder around a stand-in Electron, the icons it names, the afterPack
+ * hook that flips the Electron fuses, the version the app reports, and `npm run dist` refusing to
+ * start without Electron.
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -281,6 +282,37 @@ describe('the afterPack hook', () => {
     // The six set as configured; the V8-snapshot and file:// fuses keep Electron's defaults.
     expect(wireOf(await readFile(join(appOutDir, 'hookbench')))).toBe('01001101')
   })
+})
+
+describe('electron-builder, packing for real around a stand-in Electron', () => {
+  it('builds the unpacked Linux app: app.asar holds the built app and the main process\'s packages only, and the fuses are flipped', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'hookbench-pack-real-'))
+    onTestFinished(() => rm(work, { recursive: true, force: true }))
+    // What electron-builder copies from an Electron distribution; the binary carries the fuse wire.
+    const electronDist = join(work, 'electron')
+    await mkdir(join(electronDist, 'resources'), { recursive: true })
+    await writeFile(join(electronDist, 'electron'), fakeElectronBinary(DEFAULT_WIRE), { mode: 0o755 })
+    await writeFile(join(electronDist, 'LICENSE'), 'MIT')
+    await writeFile(join(electronDist, 'version'), (await import('electron/package.json', { with: { type: 'json' } })).default.version)
+
+    // `--dir`: the unpacked app, the step every installer starts from (AppImage and deb need tools downloaded on demand).
+    const output = join(work, 'out')
+    await run(process.execPath, [join(ROOT, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--x64', `--config.electronDist=${electronDist}`, `--config.directories.output=${output}`], { cwd: ROOT })
+
+    const unpacked = join(output, 'linux-unpacked')
+    expect(wireOf(await readFile(join(unpacked, 'hookbench')))).toBe('01001101')
+    const asar = builderLib('@electron/asar') as { listPackage(path: string, options: object): string[] }
+    const files = asar.listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/').replace(/^\//, ''))
+    const own = files.filter((f) => !f.startsWith('node_modules'))
+    expect(own).toContain('dist/main.js')
+    expect(own).toContain('dist/preload.cjs')
+    expect(own).toContain('dist/renderer/index.html')
+    const allowed = /^(?:package\.json|dist(?:\/(?:main\.js|preload\.cjs|renderer(?:\/.+)?|examples(?:\/.+)?))?)$/
+    expect(own.filter((f) => !allowed.test(f) || f.endsWith('.map'))).toEqual([])
+    const packages = new Set(files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1]!.startsWith('@') ? 3 : 2).join('/')))
+    for (const needed of ['liquidjs', 'yaml', 'zod', 'jsonc-parser', '@noble/hashes']) expect(packages, needed).toContain(needed)
+    for (const unwanted of ['monaco-editor', 'react', 'react-dom', 'zustand', 'commander', 'electron', 'vitest']) expect(packages, unwanted).not.toContain(unwanted)
+  }, 120_000)
 })
 
 // ── Version and `npm run dist` ──
