@@ -5,7 +5,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { API_NAMES, type Envelope } from '../shared/api/envelope.js'
 import { dispatch, type ApiHandlers } from './services/apiDispatch.js'
-import { APP_ORIGIN } from './protocol.js'
+import { isAppUrl } from './protocol.js'
 
 export function registerApi(handlers: ApiHandlers, window: () => BrowserWindow | undefined): void {
   for (const name of API_NAMES) {
@@ -23,10 +23,5 @@ export function registerApi(handlers: ApiHandlers, window: () => BrowserWindow |
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | undefined): boolean {
   if (!window || event.sender !== window.webContents) return false
   const frame = event.senderFrame
-  if (!frame || frame !== window.webContents.mainFrame) return false
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN
-  } catch {
-    return false
-  }
+  return frame !== null && frame === window.webContents.mainFrame && isAppUrl(frame.url)
 }

@@ -9,7 +9,7 @@ import { installMenu } from './menu.js'
 import { registerAppScheme, serveRenderer } from './protocol.js'
 import { createAppServices } from './services/app.js'
 import { SafeStorageSecretStore } from './services/secrets/safeStorageStore.js'
-import { createMainWindow, denyAllPermissions } from './window.js'
+import { createMainWindow, denyAllPermissions, loadApp } from './window.js'
 
 registerAppScheme()
 // Tests (and people who want several profiles) can point the app at another settings folder.
@@ -44,5 +44,6 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = undefined
     })
+    await loadApp(mainWindow)
   })
 }

@@ -7,7 +7,7 @@ import { BrowserWindow, screen, session, shell } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from './services/fs/atomicWrite.js'
-import { APP_ORIGIN } from './protocol.js'
+import { APP_ORIGIN, isAppUrl } from './protocol.js'
 
 /** Documentation sites the Help menu and the UI may open, in the system browser. */
 export const EXTERNAL_ORIGINS = new Set([
@@ -60,7 +60,7 @@ export async function createMainWindow(preload: string, userDataDir: string): Pr
   window.once('ready-to-show', () => window.show())
 
   window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault()
+    if (!isAppUrl(url)) event.preventDefault()
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
@@ -71,8 +71,15 @@ export async function createMainWindow(preload: string, userDataDir: string): Pr
     const b = window.getNormalBounds()
     void writeFileAtomic(stateFile, JSON.stringify({ ...b, maximized: window.isMaximized() }))
   })
-  await window.loadURL(`${APP_ORIGIN}/index.html`)
   return window
+}
+
+/**
+ * Loads the UI. Separate from creating the window because the page calls the API while it is
+ * still loading: whoever answers those calls must know the window before loading starts.
+ */
+export function loadApp(window: BrowserWindow): Promise<void> {
+  return window.loadURL(`${APP_ORIGIN}/index.html`)
 }
 
 /**
