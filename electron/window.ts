@@ -3,7 +3,7 @@
  * away from the app, no new windows (allow-listed documentation opens in the system browser),
  * and every permission request denied.
  */
-import { BrowserWindow, screen, session, shell } from 'electron'
+import { BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from './services/fs/atomicWrite.js'
@@ -63,6 +63,10 @@ export async function createMainWindow(preload: string, userDataDir: string): Pr
     if (!isAppUrl(url)) event.preventDefault()
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  // The page holds its unload while it has unsaved changes; closing then loses them only if the user says so.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (confirmDiscard(window)) event.preventDefault()
+  })
   window.webContents.setWindowOpenHandler(({ url }) => {
     openExternalIfAllowed(url)
     return { action: 'deny' }
@@ -72,6 +76,20 @@ export async function createMainWindow(preload: string, userDataDir: string): Pr
     void writeFileAtomic(stateFile, JSON.stringify({ ...b, maximized: window.isMaximized() }))
   })
   return window
+}
+
+const CLOSE_WITHOUT_SAVING = 1
+
+function confirmDiscard(window: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(window, {
+    type: 'warning',
+    message: 'Some files have unsaved changes.',
+    detail: 'Closing now loses them. Cancel, then save with Ctrl+S (Cmd+S on macOS), to keep them.',
+    buttons: ['Cancel', 'Close Without Saving'],
+    defaultId: 0,
+    cancelId: 0,
+  })
+  return choice === CLOSE_WITHOUT_SAVING
 }
 
 /**

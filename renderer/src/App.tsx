@@ -83,11 +83,12 @@ export function App() {
     }
     // Files edited outside Hookbench (git pull, another editor) show up when the window regains focus.
     window.addEventListener('focus', refresh)
-    // Browser mode only: the desktop app's main process owns closing the window.
+    // Unsaved changes hold the page: the browser asks before leaving; in the desktop app the main
+    // process hears of it (will-prevent-unload) and asks whether to close without saving.
     const warnUnsaved = (event: BeforeUnloadEvent) => {
       if (Object.values(useStore.getState().docs).some(isDirty)) event.preventDefault()
     }
-    if (!window.hookbenchIpc) window.addEventListener('beforeunload', warnUnsaved)
+    window.addEventListener('beforeunload', warnUnsaved)
     return () => {
       window.removeEventListener('focus', refresh)
       window.removeEventListener('beforeunload', warnUnsaved)

@@ -83,6 +83,15 @@ describe('the main process, on a stand-in Electron', () => {
     expect(fake.state.openedExternally).toEqual(['https://developer.zendesk.com/api-reference/'])
   })
 
+  it('closing with unsaved changes asks first, and loses them only if the user says so', () => {
+    fake.state.messageBoxAnswer = 0
+    expect(window.webContents.holdUnload()).toBe(false)
+    expect(fake.state.messageBoxes.at(-1)).toMatchObject({ message: 'Some files have unsaved changes.', buttons: ['Cancel', 'Close Without Saving'], cancelId: 0 })
+    fake.state.messageBoxAnswer = 1
+    expect(window.webContents.holdUnload()).toBe(true)
+    fake.state.messageBoxAnswer = undefined
+  })
+
   it('grants no permission but writing the clipboard', () => {
     const granted = (permission: string) => {
       let answer: boolean | undefined

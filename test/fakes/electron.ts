@@ -57,6 +57,16 @@ export class FakeWebContents extends Emitter {
     this.sent.push({ channel, args })
   }
 
+  /**
+   * The page's beforeunload held the unload (closing with unsaved changes): Electron asks the app,
+   * which lets the unload go ahead with preventDefault(). Returns whether the page unloads.
+   */
+  holdUnload(): boolean {
+    let unloads = false
+    this.emit('will-prevent-unload', { preventDefault: () => (unloads = true) })
+    return unloads
+  }
+
   /** Asks the app whether a navigation may go ahead, as Electron does before navigating. */
   navigate(url: string): boolean {
     let prevented = false
@@ -84,6 +94,9 @@ export interface FakeElectron {
      * scripts run, and call the API, before the load has finished.
      */
     pageScript: ((window: FakeBrowserWindow) => Promise<void>) | undefined
+    messageBoxes: MessageBox[]
+    /** The button the user presses in the next message boxes (default: cancel). */
+    messageBoxAnswer: number | undefined
   }
   /** Emits `ready`: what Electron does once it has started. */
   makeReady(): void
@@ -95,6 +108,13 @@ export interface FakeBrowserWindow {
   options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>
   webContents: FakeWebContents
   loadedUrl: string | undefined
+}
+
+export interface MessageBox {
+  message: string
+  detail?: string
+  buttons: string[]
+  cancelId?: number
 }
 
 export interface MenuItem {
@@ -122,6 +142,8 @@ export function createFakeElectron(options: { version: string; userData: string 
     permissionRequest: undefined,
     permissionCheck: undefined,
     pageScript: undefined,
+    messageBoxes: [],
+    messageBoxAnswer: undefined,
   }
   const whenReadyOnly = (what: string) => {
     if (!state.ready) throw new Error(`${what} cannot be used before the app is ready`)
@@ -240,6 +262,12 @@ export function createFakeElectron(options: { version: string; userData: string 
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showErrorBox: () => undefined,
+      showMessageBoxSync: (_window: unknown, box: MessageBox) => {
+        state.messageBoxes.push(box)
+        const answer = state.messageBoxAnswer ?? box.cancelId ?? 0
+        if (answer < 0 || answer >= box.buttons.length) throw new Error(`no button ${answer} in ${JSON.stringify(box.buttons)}`)
+        return answer
+      },
     },
     shell: {
       openExternal: async (url: string) => void state.openedExternally.push(url),

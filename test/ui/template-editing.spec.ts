@@ -88,3 +88,23 @@ test('overwriting after a conflict keeps my version', async ({ app, workspace })
   expect(saved).toContain('"public": true')
   expect(saved).toContain('rated us')
 })
+
+test('leaving with unsaved changes is held until the user confirms; with nothing unsaved, nothing asks', async ({ app }) => {
+  await openTemplate(app, NEGATIVE_SURVEY)
+  const asked: string[] = []
+  app.on('dialog', (dialog) => {
+    asked.push(dialog.type())
+    void dialog.dismiss()
+  })
+  await app.reload()
+  await expect(app.locator('[data-app-state="loaded"]')).toBeVisible()
+  expect(asked).toEqual([])
+
+  await openTemplate(app, NEGATIVE_SURVEY)
+  await replaceLine(app, '"public"', '"public": true')
+  await expect(unsavedMark(app, NEGATIVE_SURVEY)).toBeVisible()
+  // Dismissed: the page stays, edits and all.
+  await app.reload({ timeout: 2000 }).catch(() => undefined)
+  expect(asked).toEqual(['beforeunload'])
+  await expect(unsavedMark(app, NEGATIVE_SURVEY)).toBeVisible()
+})
