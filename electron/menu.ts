@@ -1,22 +1,16 @@
 /** The application menu: File, Edit, View, Help (with the Braze and Zendesk references). */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from './menuCommands.js'
+import { sendCommand, type MenuCommand } from './menuCommands.js'
 import { openExternalIfAllowed } from './window.js'
 
-export interface MenuActions {
-  openWorkspace(dir: string): Promise<void>
-  createWorkspace(dir: string): Promise<void>
-}
-
-export function installMenu(window: () => BrowserWindow | undefined, actions: MenuActions): void {
-  const send = (command: MenuCommand) => window()?.webContents.send(MENU_COMMAND_CHANNEL, command)
+export function installMenu(window: () => BrowserWindow | undefined): void {
+  const send = (command: MenuCommand) => sendCommand(window(), command)
   const pickFolder = async (title: string, create: boolean): Promise<string | undefined> => {
     const win = window()
     const options = { title, properties: create ? (['openDirectory', 'createDirectory'] as const) : (['openDirectory'] as const) }
     const result = win ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] }) : undefined
     return result && !result.canceled ? result.filePaths[0] : undefined
   }
-  const reportError = (err: unknown) => dialog.showErrorBox('Hookbench', (err as Error).message)
   const docs = (label: string, url: string): MenuItemConstructorOptions => ({ label, click: () => openExternalIfAllowed(url) })
 
   const template: MenuItemConstructorOptions[] = [
@@ -28,7 +22,7 @@ export function installMenu(window: () => BrowserWindow | undefined, actions: Me
           label: 'New Workspace…',
           click: async () => {
             const dir = await pickFolder('Create a Hookbench workspace', true)
-            if (dir) await actions.createWorkspace(dir).then(() => send('workspace-changed'), reportError)
+            if (dir) send({ type: 'open-workspace', dir, mode: 'create' })
           },
         },
         {
@@ -36,7 +30,7 @@ export function installMenu(window: () => BrowserWindow | undefined, actions: Me
           accelerator: 'CmdOrCtrl+O',
           click: async () => {
             const dir = await pickFolder('Open a Hookbench workspace', false)
-            if (dir) await actions.openWorkspace(dir).then(() => send('workspace-changed'), reportError)
+            if (dir) send({ type: 'open-workspace', dir, mode: 'open' })
           },
         },
         { type: 'separator' },

@@ -40,8 +40,6 @@ export interface AppServiceOptions {
 
 export interface AppServices {
   handlers: ApiHandlers
-  openWorkspace(dir: string): Promise<void>
-  createWorkspace(dir: string): Promise<void>
 }
 
 interface OpenWorkspace {
@@ -292,14 +290,7 @@ export function createAppServices(options: AppServiceOptions): AppServices {
     ),
   }
 
-  return {
-    handlers,
-    openWorkspace: async (dir) => void (await open(dir)),
-    createWorkspace: async (dir) => {
-      await guard(() => createWorkspace(dir))
-      await open(dir)
-    },
-  }
+  return { handlers }
 }
 
 function summarize(report: ImportReport) {

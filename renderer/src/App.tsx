@@ -27,8 +27,13 @@ function Dialogs() {
       {dialog?.type === 'delete' && <DeleteItemDialog refToDelete={dialog.ref} />}
       {dialog?.type === 'import' && <ImportDialog mode={dialog.mode} {...(dialog.format ? { format: dialog.format } : {})} />}
       {dialog?.type === 'workspace' && (
-        <Modal title="Open a workspace" onCancel={close}>
-          <WorkspacePicker onDone={close} />
+        <Modal title={dialog.mode === 'create' ? 'Create a workspace' : 'Open a workspace'} onCancel={close}>
+          <WorkspacePicker
+            onDone={close}
+            {...(dialog.dir !== undefined ? { dir: dialog.dir } : {})}
+            {...(dialog.mode ? { mode: dialog.mode } : {})}
+            {...(dialog.item ? { item: dialog.item } : {})}
+          />
         </Modal>
       )}
       {dialog?.type === 'about' && (

@@ -124,6 +124,25 @@ export function itemAt(relativePath: string): { kind: ItemKind; name: string } |
 }
 
 /**
+ * The workspace and item of a file given by its full path (a file opened from the desktop), by
+ * where it sits: `ROOT/templates/NAME.liquid`, `ROOT/samples/braze-users/NAME.json` …
+ * Either separator is understood; the root keeps the path's own spelling.
+ */
+export function locateItemFile(path: string): { root: string; kind: ItemKind; name: string } | undefined {
+  const parts = path.split(/[\\/]/)
+  for (const kind of ITEM_KINDS) {
+    const depth = KIND_LAYOUT[kind].folder.split('/').length + 1
+    if (parts.length <= depth) continue
+    const relative = parts.slice(-depth).join('/')
+    const item = itemAt(relative)
+    if (item?.kind !== kind) continue
+    const root = path.slice(0, path.length - relative.length - 1)
+    return { root: root === '' ? path[0]! : root, ...item }
+  }
+  return undefined
+}
+
+/**
  * Names compare the way macOS and Windows file systems do (case-insensitive, Unicode-normalised),
  * so a workspace never holds `Welcome` and `welcome`, which would clash in a clone on those systems.
  */

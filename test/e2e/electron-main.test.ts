@@ -34,6 +34,8 @@ beforeAll(async () => {
   fake = electron.fake!
   // Before ready: only what Electron allows then.
   expect(fake.state.windows).toHaveLength(0)
+  // macOS hands over a file opened from the Finder before the app is ready.
+  fake.module.app.emit('open-file', { preventDefault: () => undefined }, '/home/ana/hooks/templates/early.liquid')
   // The UI asks for the app's info as soon as its script runs, while the page is still loading.
   fake.state.pageScript = async (win) => {
     firstCall = await fake.state.ipcHandlers.get('app.info')!({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, {})
@@ -122,6 +124,28 @@ describe('the main process, on a stand-in Electron', () => {
     expect(await open(own, { dir: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 
+  it('opens template files handed over by the desktop in the page, and says why when a file is not in a workspace', () => {
+    const { app } = fake.module
+    const openItem = (dir: string, name: string) => ({ channel: MENU_COMMAND_CHANNEL, args: [{ type: 'open-item', dir, item: { kind: 'template', name } }] })
+    // Received before the window existed: sent once the page had loaded.
+    expect(window.webContents.sent).toContainEqual(openItem('/home/ana/hooks', 'early'))
+
+    // Windows and Linux: a second start of the app hands its arguments over.
+    app.emit('second-instance', {}, ['/opt/Hookbench/hookbench', '--original-process-start-time=1', 'templates/Solved ticket.liquid'], '/srv/webhooks')
+    expect(window.webContents.sent).toContainEqual(openItem('/srv/webhooks', 'Solved ticket'))
+
+    app.emit('open-file', { preventDefault: () => undefined }, '/home/ana/theme/sections/header.liquid')
+    expect(fake.state.errorBoxes.at(-1)).toEqual({ title: 'Hookbench', content: expect.stringMatching(/header\.liquid is not part of a Hookbench workspace/) })
+  })
+
+  it('File → Open Workspace… hands the chosen folder to the page, which asks about unsaved changes', async () => {
+    const file = fake.state.menu!.template.find((item) => item.label === 'File')!
+    fake.state.openDialogAnswer = '/srv/other-webhooks'
+    await file.submenu!.find((item) => item.label === 'Open Workspace…')!.click!()
+    fake.state.openDialogAnswer = undefined
+    expect(window.webContents.sent.at(-1)).toEqual({ channel: MENU_COMMAND_CHANNEL, args: [{ type: 'open-workspace', dir: '/srv/other-webhooks', mode: 'open' }] })
+  })
+
   it('names the version in Help → About, and tells the window when a menu command is chosen', () => {
     const help = fake.state.menu!.template.find((item) => item.role === 'help')!
     const about = help.submenu!.find((item: MenuItem) => item.label?.startsWith('About'))!
@@ -156,6 +180,17 @@ describe('the preload, on a stand-in Electron', () => {
     expect(await bridge.invoke('app.info', {})).toEqual({ ok: true, value: { answered: 'app.info' } })
     expect(await bridge.invoke(MENU_COMMAND_CHANNEL, {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } })
     expect(preload.invoked).toEqual([{ channel: 'app.info', input: {} }])
+  })
+
+  it('keeps commands that arrive before the page listens (a file opened at start) for its first listener', () => {
+    const preload = load()
+    const bridge = preload.exposed.get('hookbenchIpc') as { onMenuCommand(listener: (command: unknown) => void): () => void }
+    const command = { type: 'open-item', dir: '/w', item: { kind: 'template', name: 'nps' } }
+    preload.emitFromMain(MENU_COMMAND_CHANNEL, command)
+    const heard: unknown[] = []
+    bridge.onMenuCommand((c) => heard.push(c))
+    bridge.onMenuCommand((c) => heard.push(c))
+    expect(heard).toEqual([command])
   })
 
   it('delivers menu commands until the listener is removed', () => {

@@ -18,7 +18,7 @@ export interface FakeInvokeEvent {
   senderFrame: { url: string } | null
 }
 
-class Emitter {
+export class Emitter {
   private readonly listeners = new Map<string, Listener[]>()
 
   on(event: string, listener: Listener): this {
@@ -77,7 +77,7 @@ export class FakeWebContents extends Emitter {
 
 export interface FakeElectron {
   /** What goes to `vi.mock('electron', …)`. */
-  module: Record<string, unknown>
+  module: Record<string, unknown> & { app: Emitter }
   state: {
     ready: boolean
     privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[]
@@ -97,6 +97,9 @@ export interface FakeElectron {
     messageBoxes: MessageBox[]
     /** The button the user presses in the next message boxes (default: cancel). */
     messageBoxAnswer: number | undefined
+    errorBoxes: { title: string; content: string }[]
+    /** The folder the user picks in the next open dialogs (default: cancelled). */
+    openDialogAnswer: string | undefined
   }
   /** Emits `ready`: what Electron does once it has started. */
   makeReady(): void
@@ -144,6 +147,8 @@ export function createFakeElectron(options: { version: string; userData: string 
     pageScript: undefined,
     messageBoxes: [],
     messageBoxAnswer: undefined,
+    errorBoxes: [],
+    openDialogAnswer: undefined,
   }
   const whenReadyOnly = (what: string) => {
     if (!state.ready) throw new Error(`${what} cannot be used before the app is ready`)
@@ -260,8 +265,8 @@ export function createFakeElectron(options: { version: string; userData: string 
       },
     },
     dialog: {
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showErrorBox: () => undefined,
+      showOpenDialog: async () => (state.openDialogAnswer ? { canceled: false, filePaths: [state.openDialogAnswer] } : { canceled: true, filePaths: [] }),
+      showErrorBox: (title: string, content: string) => void state.errorBoxes.push({ title, content }),
       showMessageBoxSync: (_window: unknown, box: MessageBox) => {
         state.messageBoxes.push(box)
         const answer = state.messageBoxAnswer ?? box.cancelId ?? 0

@@ -6,6 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { MENU_COMMAND_CHANNEL } from '../../electron/menuCommands.js'
 import { startWebBridge } from '../../electron/services/webBridge.js'
 import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 
@@ -17,7 +18,40 @@ export interface Workspace {
   write(path: string, text: string): Promise<void>
 }
 
-export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: boolean; zendesk: FakeZendesk }>({
+/**
+ * The desktop app's renderer, short of Electron: the built preload (dist/preload.cjs) runs in the
+ * page on a stand-in `electron` whose ipcRenderer carries each call to the bridge, as the main
+ * process would answer it, and whose main side the test drives (`mainSends`).
+ */
+function desktopPreload(preloadSource: string): string {
+  return `(() => {
+    const token = decodeURIComponent((/token=([^&]+)/.exec(location.hash) || [])[1] || '')
+    const listeners = new Map()
+    window.__hookbenchMain = { send: (channel, command) => (listeners.get(channel) || []).forEach((l) => l({}, command)) }
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key, api) => { window[key] = Object.freeze(api) } },
+      ipcRenderer: {
+        invoke: async (name, input) => {
+          const response = await fetch('/api/' + name, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Hookbench-Token': token }, body: JSON.stringify(input) })
+          const payload = await response.json()
+          return response.ok ? { ok: true, value: payload } : { ok: false, error: payload }
+        },
+        on: (channel, listener) => listeners.set(channel, [...(listeners.get(channel) || []), listener]),
+        removeListener: (channel, listener) => listeners.set(channel, (listeners.get(channel) || []).filter((l) => l !== listener)),
+      },
+    }
+    const require = (id) => { if (id === 'electron') return electron; throw new Error('not in a sandboxed preload: ' + id) }
+    const module = { exports: {} }
+    ;(function (require, module, exports) { ${preloadSource} })(require, module, module.exports)
+  })()`
+}
+
+/** What the desktop app's main process sends the window (menu commands, files opened). */
+export async function mainSends(page: Page, command: unknown): Promise<void> {
+  await page.evaluate(([channel, sent]) => (globalThis as unknown as { __hookbenchMain: { send(c: string, s: unknown): void } }).__hookbenchMain.send(channel, sent), [MENU_COMMAND_CHANNEL, command] as const)
+}
+
+export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: boolean; desktop: boolean; zendesk: FakeZendesk }>({
   /** A fake Zendesk account for the test, started on first use. */
   zendesk: async ({}, use) => {
     const zendesk = await startFakeZendesk()
@@ -26,6 +60,8 @@ export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: 
   },
   /** false: the services start with no workspace open, as on a first run. */
   openAtStart: [true, { option: true }],
+  /** true: the page talks to the services as the desktop app does, through the preload. */
+  desktop: [false, { option: true }],
   workspace: async ({}, use) => {
     const root = await mkdtemp(join(tmpdir(), 'hookbench-ui-'))
     const dir = join(root, 'workspace')
@@ -40,7 +76,7 @@ export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: 
     })
     await rm(root, { recursive: true, force: true })
   },
-  app: async ({ page, workspace, openAtStart }, use) => {
+  app: async ({ page, workspace, openAtStart, desktop }, use) => {
     const bridge = await startWebBridge({
       staticDir: 'dist/renderer',
       port: 0,
@@ -54,6 +90,7 @@ export const test = base.extend<{ workspace: Workspace; app: Page; openAtStart: 
       // A refused API call (409 for a conflict) is the browser's log line, not a fault of the page.
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text())
     })
+    if (desktop) await page.addInitScript({ content: desktopPreload(await readFile('dist/preload.cjs', 'utf8')) })
     await page.goto(bridge.url)
     await expect(page.locator('[data-app-state="loaded"]')).toBeVisible()
     await use(page)

@@ -27,6 +27,7 @@ interface BuilderConfig {
   afterPack?: string
   files?: unknown
   directories?: { output?: string; buildResources?: string }
+  fileAssociations?: unknown[]
   mac?: PlatformConfig
   win?: PlatformConfig
   linux?: PlatformConfig
@@ -96,6 +97,8 @@ describe('electron-builder.yml', () => {
     ])
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }])
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }])
+    // .liquid files open in Hookbench, which finds their workspace (electron/openFiles.ts).
+    expect(config.fileAssociations).toEqual([{ ext: 'liquid', name: 'Liquid template', description: 'Hookbench webhook template', mimeType: 'text/x-liquid', role: 'Editor' }])
   })
 
   it('ships the built app only: no CLI, benchmark, sources, tests, maps or build files', async () => {

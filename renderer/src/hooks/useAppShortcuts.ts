@@ -38,9 +38,11 @@ export function useAppShortcuts(): void {
     window.addEventListener('keydown', onKeyDown, true)
     const stopMenu = onMenuCommand((command) => {
       const state = useStore.getState()
-      if (command === 'save' || command === 'quick-open') run(command)
+      if (typeof command === 'object') {
+        if (command.type === 'open-workspace') void state.requestWorkspace(command.dir, command.mode)
+        else void state.requestWorkspace(command.dir, 'open', command.item)
+      } else if (command === 'save' || command === 'quick-open') run(command)
       else if (command === 'new-template') state.openDialog({ type: 'create', kind: 'template' })
-      else if (command === 'workspace-changed') void state.init()
       else if (command === 'about') state.openDialog({ type: 'about' })
     })
     return () => {

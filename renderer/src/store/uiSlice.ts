@@ -18,7 +18,8 @@ export type Dialog =
   | { type: 'create'; kind: ItemKind }
   | { type: 'rename'; ref: ItemRef }
   | { type: 'delete'; ref: ItemRef }
-  | { type: 'workspace' }
+  /** Open another workspace; the desktop app fills in the folder (menu, a file opened) and the item to open in it. */
+  | { type: 'workspace'; dir?: string; mode?: 'open' | 'create'; item?: ItemRef }
   | { type: 'about' }
   | { type: 'import'; mode: ImportMode; format?: TextFormat }
 

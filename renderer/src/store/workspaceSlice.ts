@@ -1,6 +1,7 @@
 import type { ItemKind, WorkspaceInfo, WorkspaceItem } from '../../../shared/api/contract.js'
 import { api } from '../api.js'
 import { itemKey, type ItemRef } from '../lib/items.js'
+import { isDirty } from './documentsSlice.js'
 import { environmentOf } from './selectors.js'
 import type { SliceCreator } from './types.js'
 
@@ -21,6 +22,11 @@ export interface WorkspaceSlice {
   startup: 'starting' | 'loaded'
   init(): Promise<void>
   openWorkspace(dir: string, mode: 'open' | 'create'): Promise<boolean>
+  /**
+   * Open a workspace (and an item in it) asked for from outside the page: the desktop menu, a
+   * file opened from the desktop. With unsaved changes, the workspace dialog asks first.
+   */
+  requestWorkspace(dir: string, mode: 'open' | 'create', item?: ItemRef): Promise<void>
   refreshItems(): Promise<void>
   /** Reads the items whose text is missing or out of date (a few at a time: thousands of samples are fine). */
   ensureDiskTexts(items: readonly WorkspaceItem[]): Promise<void>
@@ -30,6 +36,10 @@ export interface WorkspaceSlice {
   duplicateItem(ref: ItemRef): Promise<void>
   deleteItem(ref: ItemRef): Promise<boolean>
 }
+
+/** Settles once `init` has: a request from outside must not race the start-up's own opening. */
+let markStarted!: () => void
+const started = new Promise<void>((resolve) => (markStarted = resolve))
 
 const READ_CONCURRENCY = 6
 const BATCH_MS = 100
@@ -51,7 +61,22 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       get().reportError(err, 'Hookbench could not start')
     } finally {
       set({ startup: 'loaded' })
+      markStarted()
     }
+  },
+
+  async requestWorkspace(dir, mode, item) {
+    if (get().startup !== 'loaded') await started
+    const { workspace, docs } = get()
+    if (mode === 'open' && workspace?.dir === dir) {
+      if (item) await get().openItem(item)
+      return
+    }
+    if (Object.values(docs).some(isDirty)) {
+      get().openDialog({ type: 'workspace', dir, mode, ...(item ? { item } : {}) })
+      return
+    }
+    if ((await get().openWorkspace(dir, mode)) && item) await get().openItem(item)
   },
 
   async openWorkspace(dir, mode) {
