@@ -6,45 +6,9 @@
 import type { Page } from '@playwright/test'
 import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/braze.js'
 import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
+import { BRAZE_TO_ZENDESK, SAMPLE_USER, ZENDESK_TO_BRAZE } from '../e2e/flowWorkspace.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 import { expect, openItem, sidebarItem, test, type Workspace } from './fixtures.js'
-
-const BRAZE_TO_ZENDESK = `---
-name: Detractor → Zendesk ticket
-dialect: braze
-method: POST
-url: "%{env.zendesk_url}/api/v2/tickets.json"
-headers:
-  Content-Type: application/json
-  Authorization: Bearer %{secret.zendesk_oauth_token}
----
-{
-  "ticket": {
-    "subject": "{{\${first_name} | json_escape}} rated us {{event_properties.\${score}}}/10",
-    "comment": { "body": "{{event_properties.\${comment} | json_escape}}", "public": false },
-    "requester": { "name": "{{\${first_name} | json_escape}}", "email": "{{\${email_address} | json_escape}}" }
-  }
-}
-`
-
-const ZENDESK_TO_BRAZE = `---
-name: Solved ticket → Braze
-dialect: zendesk
-method: POST
-url: "%{env.braze_url}/users/track"
-headers:
-  Content-Type: application/json
-  Authorization: Bearer %{secret.braze_rest_api_key}
-zendesk:
-  trigger:
-    conditions: status-solved
----
-{
-  "events": [
-    { "email": "{{ticket.requester.email}}", "name": "zendesk_ticket_solved", "time": "{{ticket.updated_at_with_timestamp}}", "properties": { "ticket_id": {{ticket.id}} } }
-  ]
-}
-`
 
 const FLOW = `name: NPS detractor round trip
 description: A detractor's ticket, solved by an agent, lands on their Braze profile.
@@ -73,10 +37,7 @@ test.afterEach(async () => {
 async function flowWorkspace(app: Page, workspace: Workspace, kind: 'sandbox' | 'production' = 'sandbox') {
   await workspace.write('templates/detractor-to-zendesk.liquid', BRAZE_TO_ZENDESK)
   await workspace.write('templates/solved-to-braze.liquid', ZENDESK_TO_BRAZE)
-  await workspace.write(
-    'samples/braze-users/priya.json',
-    JSON.stringify({ external_id: 'cust-10482', first_name: 'Priya', email: 'priya@northwind.example', event_properties: { score: 3, comment: 'Too slow' } }),
-  )
+  await workspace.write('samples/braze-users/priya.json', JSON.stringify(SAMPLE_USER))
   await workspace.write(
     'environments/fake-sandbox.json',
     JSON.stringify({
