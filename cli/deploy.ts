@@ -20,8 +20,6 @@ export interface DeployCommandOptions {
   workspace?: string
   yesProduction?: boolean
   format: 'text' | 'json'
-  /** Hidden: where the Zendesk account answers, for a local fake (credentials still go only to allowed hosts). */
-  zendeskUrl?: string
 }
 
 export async function deployCommand(path: string, options: DeployCommandOptions, io: Io): Promise<number> {
@@ -38,7 +36,6 @@ export async function deployCommand(path: string, options: DeployCommandOptions,
     samples: await handoffSamples(undefined, workspace, dialect, io),
     compile: { contentBlocks: await workspaceBlocks(workspace) },
     missingSecretHint: envVarSecretHint,
-    ...(options.zendeskUrl ? { zendeskBaseUrl: options.zendeskUrl } : {}),
   })
   printDiagnostics(result.diagnostics, path, io)
   for (const warning of result.warnings) io.err(`warning: ${warning}\n`)

@@ -28,10 +28,6 @@ export interface FlowRunCommandOptions {
   saveSample?: string
   yesProduction?: boolean
   format: 'text' | 'json' | 'junit'
-  /** Hidden: where the Zendesk API answers (a local fake); credentials still go only to allowed hosts. */
-  zendeskUrl?: string
-  /** Hidden: where the Braze REST API answers (a local fake). */
-  brazeUrl?: string
 }
 
 const FLOW_FILE = /\.ya?ml$/i
@@ -56,8 +52,6 @@ export async function flowRunCommand(flow: string, options: FlowRunCommandOption
           await history.close()
           return entry.id
         },
-        ...(options.zendeskUrl ? { zendeskBaseUrl: options.zendeskUrl } : {}),
-        ...(options.brazeUrl ? { brazeBaseUrl: options.brazeUrl } : {}),
       },
       {
         flow: source,

@@ -123,7 +123,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--workspace <dir>', 'workspace folder (default: the one holding the template)')
     .option('--yes-production', 'allow deploying to a production environment')
     .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--zendesk-url <url>', 'where the Zendesk account answers (a local fake)').hideHelp())
     .action(async (file: string, options) => {
       code = await deployCommand(file, options, io)
     })
@@ -155,8 +154,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--save-sample <name>', 'save the ticket the Zendesk template was rendered against as this Zendesk ticket sample')
     .option('--yes-production', 'allow a production environment (its tickets are never deleted)')
     .addOption(new Option('--format <format>', 'text: step by step as it runs; json: the run; junit: JUnit XML, one test case per step').choices(['text', 'json', 'junit']).default('text'))
-    .addOption(new Option('--zendesk-url <url>', 'where the Zendesk API answers (a local fake)').hideHelp())
-    .addOption(new Option('--braze-url <url>', 'where the Braze REST API answers (a local fake)').hideHelp())
     .action(async (name: string, options) => {
       code = await flowRunCommand(name, options, io)
     })

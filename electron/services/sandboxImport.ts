@@ -3,7 +3,7 @@
  * Zendesk ticket by id (the ticket with its users, organization and group, plus its comments),
  * written into the workspace exactly as the file imports would write them.
  */
-import { hostAllowed, KNOWN_VARIABLES, type Environment } from '../../shared/environment/model.js'
+import { brazeApiBase, hostAllowed, KNOWN_VARIABLES, type Environment } from '../../shared/environment/model.js'
 import { maskSecrets } from '../../shared/environment/substitute.js'
 import { planBrazeExport } from '../../shared/workspace/imports/brazeExport.js'
 import { planZendeskTickets } from '../../shared/workspace/imports/zendeskTickets.js'
@@ -36,9 +36,8 @@ export interface SandboxImportOptions {
 
 export async function importBrazeUser(externalId: string, options: SandboxImportOptions): Promise<ImportReport> {
   const { environment } = options
-  const host = environment.variables[KNOWN_VARIABLES.brazeRestHost]
-  const base = options.baseUrl ?? (host ? `https://${host}` : undefined)
-  if (!base) throw new ServiceError('braze-host-missing', `Environment "${environment.name}" names no Braze instance: set "braze_instance" in its variables.`)
+  const base = options.baseUrl ?? brazeApiBase(environment)
+  if (!base) throw new ServiceError('braze-host-missing', `Environment "${environment.name}" names no Braze instance: set "braze_instance" (or "braze_base_url") in its variables.`)
   const key = await options.secrets.get(BRAZE_API_KEY_SECRET)
   if (!key) throw new ServiceError('secret-not-stored', `No value is stored for the secret "${BRAZE_API_KEY_SECRET}" of environment "${environment.name}".`)
   const url = `${base.replace(/\/+$/, '')}/users/export/ids`

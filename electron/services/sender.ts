@@ -8,7 +8,7 @@
  */
 import type { SendResult } from '../../shared/api/contract.js'
 import type { Diagnostic } from '../../shared/diagnostics.js'
-import { hostAllowed, KNOWN_VARIABLES, referenceValues, type Environment } from '../../shared/environment/model.js'
+import { hostAllowed, referenceValues, zendeskApiBase, type Environment } from '../../shared/environment/model.js'
 import { maskSecrets, secretEnvVarName } from '../../shared/environment/substitute.js'
 import { apiTokenRetirement, canRenew, saysTokenInvalid } from '../../shared/environment/zendeskAuth.js'
 import type { CompileOptions } from '../../shared/render/compile.js'
@@ -140,8 +140,7 @@ async function renewedZendeskToken(input: SendInput, sent: RenderResult, outcome
   const response = outcome.response
   if (!auth || !canRenew(auth) || !response || response.status !== 401) return false
   if (!saysTokenInvalid(response.status, response.headers['www-authenticate'] ?? null, response.body)) return false
-  const subdomain = input.environment.variables[KNOWN_VARIABLES.zendeskSubdomain]
-  const base = input.zendeskBaseUrl ?? (subdomain ? `https://${subdomain}.zendesk.com` : undefined)
+  const base = input.zendeskBaseUrl ?? zendeskApiBase(input.environment)
   if (!base || new URL(sent.request.url).origin !== new URL(base).origin) return false
   const zendesk = new ZendeskAuth({ environment: input.environment, secrets: input.secrets, baseUrl: base })
   await zendesk.renew()

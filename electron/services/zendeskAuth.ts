@@ -8,7 +8,7 @@
  * point at the environment file where the cause lies, and never contain a secret value.
  */
 import type { Diagnostic } from '../../shared/diagnostics.js'
-import { environmentDiagnostic, hostAllowed, KNOWN_VARIABLES, type Environment, type ZendeskAuthConfig } from '../../shared/environment/model.js'
+import { environmentDiagnostic, hostAllowed, KNOWN_VARIABLES, zendeskApiBase, type Environment, type ZendeskAuthConfig } from '../../shared/environment/model.js'
 import { maskSecrets } from '../../shared/environment/substitute.js'
 import {
   apiTokenRetirement,
@@ -85,8 +85,7 @@ export class ZendeskAuth {
     this.fetchImpl = options.fetch ?? fetch
     this.timeoutMs = options.timeoutMs ?? 15_000
     this.now = options.now ?? Date.now
-    const { variables } = environment
-    this.baseUrl = (options.baseUrl ?? variables[KNOWN_VARIABLES.zendeskBaseUrl] ?? zendeskBaseUrl(variables[KNOWN_VARIABLES.zendeskSubdomain] ?? '')).replace(/\/+$/, '')
+    this.baseUrl = (options.baseUrl ?? zendeskApiBase(environment) ?? zendeskBaseUrl('')).replace(/\/+$/, '')
   }
 
   /** Warnings to show whenever this auth is used (API-token retirement). */

@@ -12,7 +12,7 @@ import { parseJson, spanAtPath } from '../render/json.js'
 import { closest } from '../engine/suggest.js'
 import { BRAZE_INSTANCE_IDS, brazeInstance, brazeInstanceFromHost, brazeRestHost, type BrazeInstance } from './brazeInstances.js'
 import { findReferences, NAME_PATTERN, substituteText, type ReferenceValues } from './substitute.js'
-import { apiTokenRetirement, ZENDESK_AUTH_TYPES } from './zendeskAuth.js'
+import { apiTokenRetirement, ZENDESK_AUTH_TYPES, zendeskBaseUrl } from './zendeskAuth.js'
 
 export type EnvironmentKind = 'sandbox' | 'production'
 
@@ -48,7 +48,28 @@ export const KNOWN_VARIABLES = {
   zendeskSubdomain: 'zendesk_subdomain',
   /** Another address for the Zendesk API (a local mock or a proxy); still bound by allowedHosts. */
   zendeskBaseUrl: 'zendesk_base_url',
+  /** Another address for the Braze REST API (a local mock or a proxy); still bound by allowedHosts. */
+  brazeBaseUrl: 'braze_base_url',
 } as const
+
+/**
+ * Where Hookbench itself calls the Braze REST API for this environment (imports, flow checks):
+ * `braze_base_url` when set, else `https://<braze_rest_host>`; undefined when neither is known.
+ */
+export function brazeApiBase(environment: Pick<Environment, 'variables'>): string | undefined {
+  const base = environment.variables[KNOWN_VARIABLES.brazeBaseUrl]
+  if (base !== undefined) return base.replace(/\/+$/, '')
+  const host = environment.variables[KNOWN_VARIABLES.brazeRestHost]
+  return host ? `https://${host}` : undefined
+}
+
+/** The same for the Zendesk API: `zendesk_base_url`, else `https://<zendesk_subdomain>.zendesk.com`. */
+export function zendeskApiBase(environment: Pick<Environment, 'variables'>): string | undefined {
+  const base = environment.variables[KNOWN_VARIABLES.zendeskBaseUrl]
+  if (base !== undefined) return base.replace(/\/+$/, '')
+  const subdomain = environment.variables[KNOWN_VARIABLES.zendeskSubdomain]
+  return subdomain ? zendeskBaseUrl(subdomain) : undefined
+}
 
 // ---------------------------------------------------------------------------------------------
 // Shape (zod); the meaning is checked afterwards, where each problem can say more.
@@ -204,6 +225,7 @@ function checkMeaning(
   }
   if (file.description !== undefined) environment.description = file.description
   checkZendeskSubdomain(variables, report)
+  checkBaseUrls(variables, report)
   const instance = checkBrazeInstance(file.variables, variables, report)
   if (instance) environment.brazeInstance = instance
   if (file.zendesk) {
@@ -275,6 +297,24 @@ function checkZendeskSubdomain(variables: Record<string, string>, report: Report
   report.at(['variables', KNOWN_VARIABLES.zendeskSubdomain], 'error', 'env-zendesk-subdomain',
     `"${subdomain}" is not a Zendesk subdomain.`,
     bare ? `Write only the subdomain: "${bare}" (for ${bare}.zendesk.com).` : 'Write the part before .zendesk.com, e.g. "acme1589812345" for a sandbox.')
+}
+
+/** A base URL is where requests start: http or https, a host, maybe a path; nothing after. */
+function checkBaseUrls(variables: Record<string, string>, report: Reporter): void {
+  for (const name of [KNOWN_VARIABLES.zendeskBaseUrl, KNOWN_VARIABLES.brazeBaseUrl]) {
+    const value = variables[name]
+    if (value === undefined) continue
+    let url: URL | undefined
+    try {
+      url = new URL(value)
+    } catch {
+      // Reported below.
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+      report.at(['variables', name], 'error', 'env-base-url', `"${value}" is not a base URL for "${name}".`,
+        'Write the address the API answers at, with http:// or https:// and no query, e.g. "http://127.0.0.1:4010".')
+    }
+  }
 }
 
 function checkSecretNames(names: string[], report: Reporter): string[] {
@@ -373,11 +413,16 @@ export function hostAllowed(environment: Pick<Environment, 'allowedHosts'>, url:
 
 /** Hosts the environment obviously talks to but does not allow: a send there would be refused. */
 function checkHostCoverage(environment: Environment, report: Reporter): void {
-  const expected = [environment.variables[KNOWN_VARIABLES.brazeRestHost]]
   const subdomain = environment.variables[KNOWN_VARIABLES.zendeskSubdomain]
-  if (subdomain !== undefined && SUBDOMAIN.test(subdomain)) expected.push(`${subdomain}.zendesk.com`)
-  for (const host of expected) {
-    if (host === undefined || hostAllowed(environment, `https://${host}/`)) continue
+  const zendesk = subdomain === undefined || SUBDOMAIN.test(subdomain) ? zendeskApiBase(environment) : environment.variables[KNOWN_VARIABLES.zendeskBaseUrl]
+  for (const base of [brazeApiBase(environment), zendesk]) {
+    let host: string
+    try {
+      host = new URL(base ?? '').host
+    } catch {
+      continue
+    }
+    if (hostAllowed(environment, `${base}/`)) continue
     report.at(['allowedHosts'], 'warning', 'env-host-not-allowed', `Requests to ${host} will be refused: it is not in "allowedHosts".`,
       `Add "${host}" to "allowedHosts".`)
   }

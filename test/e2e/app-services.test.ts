@@ -179,13 +179,13 @@ describe('samples imported from the sandbox', () => {
     await braze.close()
   })
 
-  async function workspaceWith(allowed: string[]) {
+  async function workspaceWith(allowed: string[], variables: Record<string, string> = {}) {
     const dir = join(mkdtempSync(join(tmpdir(), 'hookbench-import-')), 'ws')
     const handlers = createAppServices({ mode: 'browser', version: '0', userDataDir: join(dir, '..', 'u'), secrets: new MemorySecretStore() }).handlers
     await dispatch(handlers, 'workspace.create', { dir })
     const text = JSON.stringify({
       kind: 'sandbox',
-      variables: { zendesk_subdomain: 'acme', braze_instance: 'US-01' },
+      variables: { zendesk_subdomain: 'acme', braze_instance: 'US-01', ...variables },
       secrets: ['zendesk_oauth_token', 'braze_rest_api_key'],
       allowedHosts: allowed,
       zendesk: { auth: { type: 'oauth_access_token', token: 'zendesk_oauth_token' } },
@@ -203,6 +203,14 @@ describe('samples imported from the sandbox', () => {
     const sample = JSON.parse((await workspace.read('braze-user', 'cust-1')).text)
     expect(sample).toMatchObject({ external_id: 'cust-1', first_name: 'Ana', custom_attributes: { plan: 'pro' } })
     await expect(importBrazeUser('nobody', { workspace, environment, secrets: store, baseUrl: braze.url })).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('finds the Braze API at braze_base_url when the environment sets it', async () => {
+    const { workspace, environment } = await workspaceWith([new URL(braze.url).host], { braze_base_url: braze.url })
+    const store = new MemorySecretStore()
+    await store.set('braze_rest_api_key', DEFAULT_BRAZE_API_KEY)
+    const report = await importBrazeUser('cust-1', { workspace, environment, secrets: store })
+    expect(report.created.map((c) => c.name)).toEqual(['cust-1'])
   })
 
   it('imports a Zendesk ticket with its users, organization, group and comments', async () => {

@@ -1,7 +1,7 @@
 /**
  * End-to-end: `hookbench deploy` as a user runs it, in a workspace from `hookbench init`,
- * against the fake Zendesk (the hidden --zendesk-url points the account at it; credentials
- * still go only to hosts the environment allows).
+ * against the fake Zendesk (the environment's zendesk_base_url points the account at it;
+ * credentials still go only to hosts the environment allows).
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -35,7 +35,7 @@ describe('hookbench deploy', { timeout: 20_000 }, () => {
   function environmentFile(kind: 'sandbox' | 'production') {
     return JSON.stringify({
       kind,
-      variables: { zendesk_subdomain: zendesk.subdomain, braze_instance: 'US-01' },
+      variables: { zendesk_subdomain: zendesk.subdomain, zendesk_base_url: zendesk.url, braze_instance: 'US-01' },
       secrets: ['zendesk_client_secret', 'braze_rest_api_key'],
       allowedHosts: [new URL(zendesk.url).host, 'rest.iad-01.braze.com'],
       zendesk: { auth: { type: 'oauth_client_credentials', clientId: DEFAULT_ZENDESK_OAUTH_CLIENT.clientId, clientSecret: 'zendesk_client_secret' } },
@@ -54,7 +54,7 @@ describe('hookbench deploy', { timeout: 20_000 }, () => {
     await zendesk.close()
   })
 
-  const deploy = (env: string, extra: string[] = []) => hookbench(ws, ['deploy', SOLVED, '--env', env, '--zendesk-url', zendesk.url, ...extra], SECRETS)
+  const deploy = (env: string, extra: string[] = []) => hookbench(ws, ['deploy', SOLVED, '--env', env, ...extra], SECRETS)
 
   it('creates the webhook and trigger, records the ids, then updates them on the second run', async () => {
     const before = read(SOLVED)
@@ -96,14 +96,14 @@ describe('hookbench deploy', { timeout: 20_000 }, () => {
 
   it('says which secret is missing, and exits 1 without sending', async () => {
     const before = zendesk.requests.length
-    const run = await hookbench(ws, ['deploy', SOLVED, '--env', 'sandbox', '--zendesk-url', zendesk.url], { HOOKBENCH_SECRET_ZENDESK_CLIENT_SECRET: 'x' })
+    const run = await hookbench(ws, ['deploy', SOLVED, '--env', 'sandbox'], { HOOKBENCH_SECRET_ZENDESK_CLIENT_SECRET: 'x' })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/error: .*braze_rest_api_key.*\[ref-secret-not-stored\]\n  hint: Set it in the environment: export HOOKBENCH_SECRET_BRAZE_REST_API_KEY=/)
     expect(zendesk.requests.length).toBe(before)
   })
 
   it('refuses a Braze template', async () => {
-    const run = await hookbench(ws, ['deploy', 'templates/nps-detractor-to-zendesk-ticket.liquid', '--env', 'sandbox', '--zendesk-url', zendesk.url], SECRETS)
+    const run = await hookbench(ws, ['deploy', 'templates/nps-detractor-to-zendesk-ticket.liquid', '--env', 'sandbox'], SECRETS)
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/✗ refused: Only Zendesk → Braze templates are deployed/)
   })

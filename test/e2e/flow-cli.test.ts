@@ -26,7 +26,7 @@ function hookbench(cwd: string, args: string[], env: Record<string, string> = {}
 let zendesk: FakeZendesk
 let braze: FakeBraze
 let ws: FlowWorkspace
-const flowRun = (args: string[], env: Record<string, string> = ws.secretEnv) => hookbench(ws.root, ['flow', 'run', ...args, '--braze-url', braze.url], env)
+const flowRun = (args: string[], env: Record<string, string> = ws.secretEnv) => hookbench(ws.root, ['flow', 'run', ...args], env)
 
 beforeAll(async () => {
   zendesk = await startFakeZendesk()
@@ -91,7 +91,7 @@ describe('hookbench flow run', () => {
   })
 
   it('takes a flow file by path, and saves the ticket as a sample', async () => {
-    const run = await hookbench(join(ws.root, 'flows'), ['flow', 'run', 'nps-round-trip.yaml', '--save-sample', 'from-flow', '--braze-url', braze.url], ws.secretEnv)
+    const run = await hookbench(join(ws.root, 'flows'), ['flow', 'run', 'nps-round-trip.yaml', '--save-sample', 'from-flow'], ws.secretEnv)
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('✓ Save the ticket as the sample from-flow')
     expect(JSON.parse(readFileSync(join(ws.root, 'samples/zendesk-tickets/from-flow.json'), 'utf8')).ticket.status).toBe('solved')

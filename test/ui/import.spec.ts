@@ -1,9 +1,10 @@
 /**
  * The Import dialog: samples from pasted text or a picked file (Braze export, CSV of users,
- * Zendesk tickets) with the report of what was created and skipped, a ticket straight from the
- * (fake) Zendesk sandbox, and templates from a Braze webhook or a Zendesk trigger and webhook.
+ * Zendesk tickets) with the report of what was created and skipped, a ticket and a user straight
+ * from the (fake) Zendesk and Braze sandboxes, and templates from a Braze webhook or a Zendesk trigger and webhook.
  */
 import type { Page } from '@playwright/test'
+import { DEFAULT_BRAZE_API_KEY, startFakeBraze } from '../fakes/braze.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
 import { expect, openItem, sidebarItem, test } from './fixtures.js'
 
@@ -140,22 +141,44 @@ test.describe('from the sandbox', () => {
     await expect(report.getByRole('alert')).toContainText('Nothing was imported: Zendesk answered 404')
   })
 
-  test('a Braze user needs the environment to hold the REST API key', async ({ app, workspace }) => {
-    // The import calls https://<braze_rest_host>: the fake Braze (plain HTTP) cannot stand in, so this checks the refusal only.
-    await workspace.write(
-      'environments/braze-sandbox.json',
-      JSON.stringify({ kind: 'sandbox', variables: { braze_instance: 'US-01' }, secrets: ['braze_rest_api_key'], allowedHosts: ['rest.iad-01.braze.com'] }),
-    )
-    await app.reload()
-    await app.getByRole('button', { name: 'Import…' }).click()
-    const dialog = importDialog(app)
-    await dialog.getByRole('tab', { name: 'From the sandbox' }).click()
-    await dialog.getByRole('radio', { name: 'A Braze user, by external_id' }).check()
-    await dialog.getByRole('textbox', { name: 'External id' }).fill('user-1001')
-    await dialog.getByRole('button', { name: 'Import the user' }).click()
-    await expect(dialog.getByRole('region', { name: 'Import report' }).getByRole('alert')).toContainText(
-      'No value is stored for the secret "braze_rest_api_key" of environment "braze-sandbox"',
-    )
+  test('a Braze user is fetched by external_id, once the environment holds the REST API key', async ({ app, workspace }) => {
+    const braze = await startFakeBraze({ seed: { users: [{ external_id: 'cust-7', attributes: { first_name: 'Ana', email: 'ana@example.com' }, custom_attributes: { plan: 'pro' } }] } })
+    try {
+      // braze_base_url points the import at the fake Braze instead of https://rest.iad-01.braze.com.
+      await workspace.write(
+        'environments/braze-sandbox.json',
+        JSON.stringify({ kind: 'sandbox', variables: { braze_instance: 'US-01', braze_base_url: braze.url }, secrets: ['braze_rest_api_key'], allowedHosts: [new URL(braze.url).host] }),
+      )
+      await app.reload()
+      await app.getByRole('button', { name: 'Import…' }).click()
+      const dialog = importDialog(app)
+      const report = dialog.getByRole('region', { name: 'Import report' })
+      const importUser = async (id: string) => {
+        await dialog.getByRole('tab', { name: 'From the sandbox' }).click()
+        await dialog.getByRole('radio', { name: 'A Braze user, by external_id' }).check()
+        await dialog.getByRole('textbox', { name: 'External id' }).fill(id)
+        await dialog.getByRole('button', { name: 'Import the user' }).click()
+      }
+      await importUser('cust-7')
+      await expect(report.getByRole('alert')).toContainText('No value is stored for the secret "braze_rest_api_key" of environment "braze-sandbox"')
+      await dialog.getByRole('button', { name: 'Close' }).click()
+
+      await openItem(app, 'braze-sandbox')
+      const secrets = app.getByRole('region', { name: 'Secrets of braze-sandbox' })
+      await secrets.getByLabel('Value for braze_rest_api_key').fill(DEFAULT_BRAZE_API_KEY)
+      await secrets.getByRole('button', { name: 'Set' }).click()
+      await expect(secrets.getByRole('listitem')).toContainText('stored')
+
+      await app.getByRole('button', { name: 'Import…' }).click()
+      await importUser('cust-7')
+      await expect(report.getByRole('status')).toHaveText('1 item created, 0 records skipped, 0 warnings, 0 errors.')
+      expect(JSON.parse(await workspace.read('samples/braze-users/cust-7.json'))).toMatchObject({ external_id: 'cust-7', first_name: 'Ana', custom_attributes: { plan: 'pro' } })
+
+      await importUser('nobody')
+      await expect(report.getByRole('alert')).toContainText('Braze has no user with external_id "nobody"')
+    } finally {
+      await braze.close()
+    }
   })
 })
 

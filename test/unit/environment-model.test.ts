@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from '../../shared/diagnostics.js'
 import { BRAZE_INSTANCES, brazeInstanceFromHost } from '../../shared/environment/brazeInstances.js'
-import { hostAllowed, looksLikeSecretValue, parseEnvironment, referenceValues } from '../../shared/environment/model.js'
+import { brazeApiBase, hostAllowed, looksLikeSecretValue, parseEnvironment, referenceValues, zendeskApiBase } from '../../shared/environment/model.js'
 import { substituteText } from '../../shared/environment/substitute.js'
 
 const NOW = { now: new Date('2026-11-25T12:00:00Z') }
@@ -130,6 +130,35 @@ describe('parseEnvironment: located errors', () => {
     expect(only(file({ allowedHosts: [] }), 'env-no-hosts').severity).toBe('warning')
     const d = only(file({ variables: { braze_instance: 'US-03' } }), 'env-host-not-allowed')
     expect(d.message).toContain('rest.iad-03.braze.com')
+  })
+
+  it('base URLs for a mock or a proxy: http or https, nothing after the path, and their hosts allowed', () => {
+    for (const bad of ['127.0.0.1:4010', 'ftp://mock.local', 'https://proxy.example/x?key=1', 'https://user:pw@proxy.example']) {
+      const d = only(file({ variables: { braze_base_url: bad } }), 'env-base-url')
+      expect(brief(d)).toBe('3:34 error env-base-url')
+      expect(d.message).toContain('"braze_base_url"')
+    }
+    expect(only(file({ variables: { zendesk_base_url: 'not a url' } }), 'env-base-url').message).toContain('"zendesk_base_url"')
+    // The base URL's host is the one that must be allowed, not the instance's.
+    const mock = parse(file({ variables: { braze_instance: 'US-03', braze_base_url: 'http://127.0.0.1:4010/' }, allowedHosts: ['127.0.0.1:4010'] }))
+    expect(mock.diagnostics.map(brief)).toEqual([])
+    expect(only(file({ variables: { braze_base_url: 'https://braze-proxy.acme.example' } }), 'env-host-not-allowed').message).toContain('braze-proxy.acme.example')
+  })
+})
+
+describe('where Hookbench calls the APIs itself', () => {
+  const environment = (variables: Record<string, string>) => parse(file({ variables })).environment!
+
+  it('Braze: braze_base_url, else the instance\'s REST host', () => {
+    expect(brazeApiBase(environment({ braze_instance: 'EU-01' }))).toBe('https://rest.fra-01.braze.eu')
+    expect(brazeApiBase(environment({ braze_instance: 'EU-01', braze_base_url: 'http://127.0.0.1:4010/' }))).toBe('http://127.0.0.1:4010')
+    expect(brazeApiBase(environment({}))).toBeUndefined()
+  })
+
+  it('Zendesk: zendesk_base_url, else the subdomain\'s host', () => {
+    expect(zendeskApiBase(environment({ zendesk_subdomain: 'acme' }))).toBe('https://acme.zendesk.com')
+    expect(zendeskApiBase(environment({ zendesk_subdomain: 'acme', zendesk_base_url: 'http://127.0.0.1:4020' }))).toBe('http://127.0.0.1:4020')
+    expect(zendeskApiBase(environment({}))).toBeUndefined()
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LineIndex, type OffsetDiagnostic } from '../../shared/diagnostics.js'
+import { LineIndex } from '../../shared/diagnostics.js'
 import type { PartSource } from '../../shared/engine/part.js'
 import {
   findReferences,
@@ -34,7 +34,6 @@ headers:
 `
 
 const position = (text: string, offset: number) => new LineIndex(text).position(offset)
-const codes = (list: OffsetDiagnostic[]) => list.map((d) => d.code)
 const part = (text: string, offset = 100): PartSource => ({ id: 'body', text, toFile: (o) => offset + o })
 
 describe('findReferences', () => {

@@ -6,7 +6,7 @@
 import type { FlowRunOptions } from '../../../shared/api/contract.js'
 import { sortDiagnostics, type Diagnostic } from '../../../shared/diagnostics.js'
 import { closest } from '../../../shared/engine/suggest.js'
-import { KNOWN_VARIABLES, parseEnvironment, referenceValues, type Environment } from '../../../shared/environment/model.js'
+import { brazeApiBase, parseEnvironment, referenceValues, type Environment } from '../../../shared/environment/model.js'
 import { deployedIdsFor, exportZendeskWebhook, resolveConditions, zendeskAccount, type TriggerConditions } from '../../../shared/export/index.js'
 import type { FlowSpec, ParsedFlow } from '../../../shared/flow/file.js'
 import type { ContentBlockSource } from '../../../shared/render/compile.js'
@@ -40,7 +40,7 @@ export interface FlowSetupInput {
   contentBlocks?: (name: string) => ContentBlockSource | undefined
   /** Where the Zendesk API answers (tests: a local fake); default the environment's. */
   zendeskBaseUrl?: string
-  /** Where the Braze REST API answers (tests: a local fake); default `https://<braze_rest_host>`. */
+  /** Where the Braze REST API answers; default the environment's (`braze_base_url`, else `https://<braze_rest_host>`). */
   brazeBaseUrl?: string
 }
 
@@ -147,7 +147,7 @@ export async function setUpFlow(input: FlowSetupInput): Promise<FlowSetup> {
     problem(envPath('braze_to_zendesk'), 'flow-zendesk-auth-missing', `Environment "${zendeskEnv.name}" has no Zendesk API auth ("zendesk": {"auth": …}): a flow reads, changes and deletes its test ticket through the API.`,
       'Add "zendesk": {"auth": {"type": "oauth_client_credentials", …}} to the environment file.')
   }
-  const brazeBaseUrl = input.brazeBaseUrl ?? (brazeEnv?.variables[KNOWN_VARIABLES.brazeRestHost] ? `https://${brazeEnv.variables[KNOWN_VARIABLES.brazeRestHost]}` : undefined)
+  const brazeBaseUrl = input.brazeBaseUrl ?? (brazeEnv ? brazeApiBase(brazeEnv) : undefined)
   if (flow.verify && brazeEnv && !brazeBaseUrl) {
     problem(envPath('zendesk_to_braze'), 'flow-braze-host-missing', `Environment "${brazeEnv.name}" names no Braze instance: set "braze_instance" in its variables, so the profile can be looked up.`)
   }
