@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import type { FakeZendesk } from '../fakes/zendesk.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
-import { expect, openItem, primary, replaceLine, test, type Workspace } from './fixtures.js'
+import { expect, openItem, primary, replaceLine, storeSecrets, test, type Workspace } from './fixtures.js'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -95,11 +95,7 @@ async function sandboxWithToken(app: Page, workspace: Workspace) {
     .replace(/^ {2}Authorization: .*$/m, '  Authorization: Bearer %{secret.zendesk_oauth_token}')
   await workspace.write('templates/negative-survey-to-zendesk.liquid', template)
   await app.reload()
-  await openItem(app, 'acme-sandbox')
-  const secrets = app.getByRole('region', { name: 'Secrets of acme-sandbox' })
-  await secrets.getByLabel('Value for zendesk_oauth_token').fill('real-oauth-7f3a9c')
-  await secrets.getByRole('button', { name: 'Set' }).click()
-  await expect(secrets.getByRole('listitem')).toContainText('stored')
+  await storeSecrets(app, 'acme-sandbox', { zendesk_oauth_token: 'real-oauth-7f3a9c' })
 }
 
 test('secrets are stand-ins until the user confirms, and go away again', async ({ app, workspace }) => {
@@ -171,17 +167,7 @@ test.describe('Create in sandbox', () => {
     expect(template).toContain('conditions: status-solved')
     await workspace.write('templates/solved-ticket-to-braze.liquid', template)
     await app.reload()
-    await openItem(app, name)
-    const secrets = app.getByRole('region', { name: `Secrets of ${name}` })
-    for (const [secret, value] of [
-      ['zendesk_oauth_token', token],
-      ['braze_rest_api_key', 'braze-key-0c0ffee'],
-    ] as const) {
-      const row = secrets.getByRole('listitem').filter({ hasText: secret })
-      await row.getByLabel(`Value for ${secret}`).fill(value)
-      await row.getByRole('button', { name: 'Set' }).click()
-      await expect(row).toContainText('stored')
-    }
+    await storeSecrets(app, name, { zendesk_oauth_token: token, braze_rest_api_key: 'braze-key-0c0ffee' })
   }
 
   test('creates the webhook and the trigger in the fake Zendesk, then updates them', async ({ app, workspace, zendesk }) => {

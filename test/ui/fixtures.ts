@@ -113,6 +113,18 @@ export function unsavedMark(page: Page, title: string) {
   return sidebarItem(page, title).getByRole('img', { name: 'unsaved changes' })
 }
 
+/** Stores secret values the way a person does: the environment's Secrets panel, one Set per secret. */
+export async function storeSecrets(page: Page, environment: string, values: Record<string, string>): Promise<void> {
+  await openItem(page, environment)
+  const secrets = page.getByRole('region', { name: `Secrets of ${environment}` })
+  for (const [secret, value] of Object.entries(values)) {
+    const row = secrets.getByRole('listitem').filter({ hasText: secret })
+    await row.getByLabel(`Value for ${secret}`).fill(value)
+    await row.getByRole('button', { name: 'Set' }).click()
+    await expect(row).toContainText('stored')
+  }
+}
+
 /** Opens an item from the sidebar and waits for its editor. */
 export async function openItem(page: Page, title: string): Promise<void> {
   await sidebarItem(page, title).click()

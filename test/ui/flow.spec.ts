@@ -8,7 +8,7 @@ import { DEFAULT_BRAZE_API_KEY, startFakeBraze, type FakeBraze } from '../fakes/
 import { startFakeZendesk, type FakeZendesk } from '../fakes/zendesk.js'
 import { BRAZE_TO_ZENDESK, SAMPLE_USER, ZENDESK_TO_BRAZE } from '../e2e/flowWorkspace.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
-import { expect, openItem, sidebarItem, test, type Workspace } from './fixtures.js'
+import { expect, sidebarItem, storeSecrets, test, type Workspace } from './fixtures.js'
 
 const FLOW = `name: NPS detractor round trip
 description: A detractor's ticket, solved by an agent, lands on their Braze profile.
@@ -50,17 +50,7 @@ async function flowWorkspace(app: Page, workspace: Workspace, kind: 'sandbox' | 
   )
   await workspace.write('flows/nps-round-trip.yaml', FLOW)
   await app.reload()
-  await openItem(app, 'fake-sandbox')
-  const secrets = app.getByRole('region', { name: 'Secrets of fake-sandbox' })
-  for (const [secret, value] of [
-    ['zendesk_oauth_token', await clientCredentialsToken(zendesk)],
-    ['braze_rest_api_key', DEFAULT_BRAZE_API_KEY],
-  ] as const) {
-    const row = secrets.getByRole('listitem').filter({ hasText: secret })
-    await row.getByLabel(`Value for ${secret}`).fill(value)
-    await row.getByRole('button', { name: 'Set' }).click()
-    await expect(row).toContainText('stored')
-  }
+  await storeSecrets(app, 'fake-sandbox', { zendesk_oauth_token: await clientCredentialsToken(zendesk), braze_rest_api_key: DEFAULT_BRAZE_API_KEY })
 }
 
 /** A step of the timeline, by (part of) its title. */

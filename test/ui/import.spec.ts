@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test'
 import { DEFAULT_BRAZE_API_KEY, startFakeBraze } from '../fakes/braze.js'
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
-import { expect, openItem, sidebarItem, test } from './fixtures.js'
+import { expect, sidebarItem, storeSecrets, test } from './fixtures.js'
 
 function importDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Import' })
@@ -102,11 +102,7 @@ test.describe('from the sandbox', () => {
       }),
     )
     await app.reload()
-    await openItem(app, 'fake-sandbox')
-    const secrets = app.getByRole('region', { name: 'Secrets of fake-sandbox' })
-    await secrets.getByLabel('Value for zendesk_oauth_token').fill(token)
-    await secrets.getByRole('button', { name: 'Set' }).click()
-    await expect(secrets.getByRole('listitem')).toContainText('stored')
+    await storeSecrets(app, 'fake-sandbox', { zendesk_oauth_token: token })
 
     await app.getByRole('button', { name: 'Import…' }).click()
     const dialog = importDialog(app)
@@ -163,11 +159,7 @@ test.describe('from the sandbox', () => {
       await expect(report.getByRole('alert')).toContainText('No value is stored for the secret "braze_rest_api_key" of environment "braze-sandbox"')
       await dialog.getByRole('button', { name: 'Close' }).click()
 
-      await openItem(app, 'braze-sandbox')
-      const secrets = app.getByRole('region', { name: 'Secrets of braze-sandbox' })
-      await secrets.getByLabel('Value for braze_rest_api_key').fill(DEFAULT_BRAZE_API_KEY)
-      await secrets.getByRole('button', { name: 'Set' }).click()
-      await expect(secrets.getByRole('listitem')).toContainText('stored')
+      await storeSecrets(app, 'braze-sandbox', { braze_rest_api_key: DEFAULT_BRAZE_API_KEY })
 
       await app.getByRole('button', { name: 'Import…' }).click()
       await importUser('cust-7')

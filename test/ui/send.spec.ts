@@ -3,7 +3,7 @@
  * shown, the answer and the history appear, and the ticket the send created becomes a sample.
  */
 import { clientCredentialsToken } from '../support/zendeskOAuth.js'
-import { expect, openItem, sidebarItem, test } from './fixtures.js'
+import { expect, openItem, sidebarItem, storeSecrets, test } from './fixtures.js'
 
 test('a template is sent with the environment, its answer and history shown, and the created ticket kept as a sample', async ({ app, workspace, zendesk }) => {
   const token = await clientCredentialsToken(zendesk)
@@ -23,11 +23,7 @@ test('a template is sent with the environment, its answer and history shown, and
   await workspace.write('templates/negative-survey-to-zendesk.liquid', template)
   await app.reload()
 
-  await openItem(app, 'fake-sandbox')
-  const secrets = app.getByRole('region', { name: 'Secrets of fake-sandbox' })
-  await secrets.getByLabel('Value for zendesk_oauth_token').fill(token)
-  await secrets.getByRole('button', { name: 'Set' }).click()
-  await expect(secrets.getByRole('listitem')).toContainText('stored')
+  await storeSecrets(app, 'fake-sandbox', { zendesk_oauth_token: token })
 
   await openItem(app, 'Negative survey → Zendesk ticket')
   await app.getByRole('tab', { name: 'Send' }).click()
