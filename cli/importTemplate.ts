@@ -5,7 +5,6 @@
  */
 import { formatDiagnostic } from '../shared/diagnostics.js'
 import { importBrazeWebhook, importZendeskTrigger, type HeaderRow, type ImportOutcome } from '../shared/export/index.js'
-import { KNOWN_VARIABLES } from '../shared/environment/model.js'
 import { importName, sanitizeName } from '../shared/workspace/layout.js'
 import { isWorkspaceError, type SavedItem, type Workspace } from '../electron/services/workspace/index.js'
 import { readText } from './files.js'
@@ -53,12 +52,11 @@ export async function importTemplateCommand(source: string, path: string, option
     })
   } else {
     const webhook = options.webhook ? { text: await readText(options.webhook, 'webhook file'), path: options.webhook } : undefined
-    const account = environment?.variables[KNOWN_VARIABLES.zendeskSubdomain]
     outcome = importZendeskTrigger({
       trigger: pasted,
       ...(webhook ? { webhook } : {}),
       ...common,
-      ...(options.adopt && environment ? { deployedTo: { environment: environment.name, ...(account !== undefined ? { account } : {}) } } : {}),
+      ...(options.adopt && environment ? { deployedTo: environment } : {}),
     })
   }
   if (!outcome.ok) {

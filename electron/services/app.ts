@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ItemKind, SendResult } from '../../shared/api/contract.js'
-import { parseEnvironment, type Environment } from '../../shared/environment/model.js'
+import { parseEnvironment, referenceValues, type Environment } from '../../shared/environment/model.js'
 import { maskSecrets } from '../../shared/environment/substitute.js'
 import { loadSamples } from '../../shared/samples/load.js'
 import { parseTemplateFile } from '../../shared/template/file.js'
@@ -22,7 +22,6 @@ import { sendTemplate } from './sender.js'
 import { deployTemplate } from './deploy/index.js'
 import { flowApiHandlers } from './flow/api.js'
 import { exportFields, exportTargetsFor, exportTemplate, importBrazeWebhook, importZendeskTrigger, jsonText, type ExportSample } from '../../shared/export/index.js'
-import { referenceValues } from '../../shared/environment/model.js'
 import { loadSecretValues } from './secrets/store.js'
 import { createWorkspace, isWorkspaceError, openWorkspace, type Workspace } from './workspace/index.js'
 
@@ -253,15 +252,22 @@ export function createAppServices(options: AppServiceOptions): AppServices {
       })
       return result
     },
-    'import.template': async ({ from, text, webhookText, name }) => {
+    'import.template': async ({ from, text, webhookText, name, environment: envName, adopt }) => {
       const w = await active()
+      if (adopt && (from !== 'zendesk-trigger' || !envName)) {
+        throw new ServiceError('invalid-input', 'Only a Zendesk trigger can be adopted, and only for the environment whose account holds it.', 400)
+      }
+      const env = envName ? await environment(w, envName) : undefined
+      const values = env ? { env: env.variables } : {}
       const outcome =
         from === 'braze'
-          ? importBrazeWebhook({ pasted: { text, path: 'pasted Braze webhook' }, name })
+          ? importBrazeWebhook({ pasted: { text, path: 'pasted Braze webhook' }, name, ...values })
           : importZendeskTrigger({
               trigger: { text, path: 'pasted Zendesk trigger' },
               ...(webhookText ? { webhook: { text: webhookText, path: 'pasted Zendesk webhook' } } : {}),
               name,
+              ...values,
+              ...(adopt && env ? { deployedTo: env } : {}),
             })
       if (!outcome.ok) throw new ServiceError('import-invalid', 'The pasted text could not be read as a webhook.', 400, outcome.diagnostics)
       await guard(() => w.workspace.create('template', name, outcome.text))

@@ -396,6 +396,13 @@ export const API = {
       text: z.string().max(5_000_000),
       webhookText: z.string().max(5_000_000).optional(),
       name: itemName,
+      /** The environment the webhook came from: its variables' values become %{env.…} references again. */
+      environment: itemName.optional(),
+      /**
+       * zendesk-trigger: record the trigger's and webhook's ids as deployed to `environment`, so a
+       * deploy updates them instead of creating copies.
+       */
+      adopt: z.boolean().default(false),
     }),
     output: z.object({ name: itemName, notes: z.array(z.string()) }),
   },

@@ -13,6 +13,7 @@
 import { z } from 'zod'
 import { LineIndex, locate, type Diagnostic } from '../diagnostics.js'
 import { parseJson, spanAtPath } from '../render/json.js'
+import { KNOWN_VARIABLES, type Environment } from '../environment/model.js'
 import { HTTP_METHODS, type HttpMethod } from '../template/file.js'
 import { importHeaders, secretNameFor, standInsToReferences, valuesToReferences, type ImportNote } from './importValues.js'
 import { templateText, type NewTemplate } from './templateText.js'
@@ -131,10 +132,10 @@ export interface ZendeskTriggerImportInput extends ImportOptions {
   /** The webhook the trigger notifies, as `GET /api/v2/webhooks/{id}` returns it. */
   webhook?: PastedText
   /**
-   * Record the trigger's and webhook's ids as deployed to this environment, so that
-   * `hookbench deploy` updates them rather than creating new ones.
+   * Record the trigger's and webhook's ids as deployed to this environment (and its Zendesk
+   * account), so that a deploy updates them rather than creating new ones.
    */
-  deployedTo?: { environment: string; account?: string }
+  deployedTo?: Pick<Environment, 'name' | 'variables'>
 }
 
 const conditionSchema = z.object({
@@ -274,10 +275,11 @@ function credentialReference(webhook: Webhook, scheme: string, notes: ImportNote
   return `%{secret.${name}}`
 }
 
-function deployedEntry(to: { environment: string; account?: string }, trigger: Trigger, webhook: Webhook | undefined, webhookId: string) {
+function deployedEntry(to: Pick<Environment, 'name' | 'variables'>, trigger: Trigger, webhook: Webhook | undefined, webhookId: string) {
+  const account = to.variables[KNOWN_VARIABLES.zendeskSubdomain]
   return {
-    [to.environment]: {
-      ...(to.account !== undefined ? { account: to.account } : {}),
+    [to.name]: {
+      ...(account !== undefined ? { account } : {}),
       webhook_id: webhook?.id ?? webhookId,
       ...(trigger.id !== undefined ? { trigger_id: trigger.id } : {}),
     },

@@ -208,40 +208,42 @@ test('a template is made from a pasted Braze messaging-API webhook; the credenti
   expect(await workspace.read('templates/from-braze.liquid')).toBe(text)
 })
 
+/** A trigger and its webhook as the Zendesk API answers them. */
+const TRIGGER = {
+  trigger: {
+    title: 'Solved → Braze',
+    active: true,
+    conditions: {
+      all: [
+        { field: 'update_type', operator: 'is', value: 'Change' },
+        { field: 'status', operator: 'value', value: 'solved' },
+      ],
+      any: [],
+    },
+    actions: [{ field: 'notification_webhook', value: ['01HZX', '{\n  "events": [{ "email": "{{ticket.requester.email}}", "name": "solved" }]\n}'] }],
+  },
+}
+const WEBHOOK = {
+  webhook: {
+    id: '01HZX',
+    name: 'Braze track',
+    endpoint: 'https://rest.iad-01.braze.com/users/track',
+    http_method: 'POST',
+    request_format: 'json',
+    status: 'active',
+    subscriptions: ['conditional_ticket_events'],
+    authentication: { type: 'bearer_token', data: { token: 'live-key-123' }, add_position: 'header' },
+  },
+}
+
 test('a template is made from a Zendesk trigger and its webhook, picked as files', async ({ app, workspace }) => {
-  const trigger = {
-    trigger: {
-      title: 'Solved → Braze',
-      active: true,
-      conditions: {
-        all: [
-          { field: 'update_type', operator: 'is', value: 'Change' },
-          { field: 'status', operator: 'value', value: 'solved' },
-        ],
-        any: [],
-      },
-      actions: [{ field: 'notification_webhook', value: ['01HZX', '{\n  "events": [{ "email": "{{ticket.requester.email}}", "name": "solved" }]\n}'] }],
-    },
-  }
-  const webhook = {
-    webhook: {
-      id: '01HZX',
-      name: 'Braze track',
-      endpoint: 'https://rest.iad-01.braze.com/users/track',
-      http_method: 'POST',
-      request_format: 'json',
-      status: 'active',
-      subscriptions: ['conditional_ticket_events'],
-      authentication: { type: 'bearer_token', data: { token: 'live-key-123' }, add_position: 'header' },
-    },
-  }
   await app.getByRole('button', { name: 'Import a template from a dashboard…' }).click()
   const dialog = importDialog(app)
   await dialog.getByRole('radio', { name: /A Zendesk trigger/ }).check()
-  await dialog.getByLabel('Trigger JSON: open a file').setInputFiles({ name: 'solved-trigger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(trigger)) })
+  await dialog.getByLabel('Trigger JSON: open a file').setInputFiles({ name: 'solved-trigger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(TRIGGER)) })
   // The name comes from the file's.
   await expect(dialog.getByRole('textbox', { name: 'Template name' })).toHaveValue('solved-trigger')
-  await dialog.getByLabel('Webhook JSON (optional): open a file').setInputFiles({ name: 'webhook.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(webhook)) })
+  await dialog.getByLabel('Webhook JSON (optional): open a file').setInputFiles({ name: 'webhook.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(WEBHOOK)) })
   await dialog.getByRole('button', { name: 'Create template' }).click()
 
   const report = dialog.getByRole('region', { name: 'Import report' })
@@ -255,6 +257,30 @@ test('a template is made from a Zendesk trigger and its webhook, picked as files
   expect(text).not.toContain('live-key-123')
   // Listed with the Zendesk → Braze templates.
   await expect(sidebarItem(app, 'solved-trigger')).toBeVisible()
+})
+
+test('a trigger adopted for an environment: its values become references, and deploy will update it rather than copy it', async ({ app, workspace }) => {
+  await workspace.write(
+    'environments/acme-sandbox.json',
+    JSON.stringify({ kind: 'sandbox', variables: { zendesk_subdomain: 'acme', braze_instance: 'US-01' }, secrets: ['braze_rest_api_key'], allowedHosts: ['acme.zendesk.com', 'rest.iad-01.braze.com'] }),
+  )
+  await app.reload()
+  await app.getByRole('button', { name: 'Import a template from a dashboard…' }).click()
+  const dialog = importDialog(app)
+  await dialog.getByRole('radio', { name: /A Zendesk trigger/ }).check()
+  await dialog.getByRole('textbox', { name: 'Template name' }).fill('solved-adopted')
+  await dialog.getByRole('textbox', { name: 'Trigger JSON' }).fill(JSON.stringify({ trigger: { ...TRIGGER.trigger, id: 9031 } }))
+  await dialog.getByRole('textbox', { name: 'Webhook JSON (optional)' }).fill(JSON.stringify(WEBHOOK))
+  const adopt = dialog.getByRole('checkbox', { name: /Deploy updates this trigger and webhook/ })
+  await expect(adopt).toBeDisabled()
+  await dialog.getByRole('combobox', { name: 'Environment it came from (optional)' }).selectOption('acme-sandbox')
+  await adopt.check()
+  await dialog.getByRole('button', { name: 'Create template' }).click()
+  await expect(dialog.getByRole('region', { name: 'Import report' }).getByRole('status')).toContainText('Created the template solved-adopted.')
+
+  const text = await workspace.read('templates/solved-adopted.liquid')
+  expect(text).toContain('url: https://%{env.braze_rest_host}/users/track')
+  expect(text).toMatch(/deployed:\n {4}acme-sandbox:\n {6}account: acme\n {6}webhook_id: 01HZX\n {6}trigger_id: 9031/)
 })
 
 test('a pasted trigger that is not JSON is located', async ({ app }) => {

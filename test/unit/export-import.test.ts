@@ -184,7 +184,7 @@ describe('importing a Zendesk trigger', () => {
     const file = imported(importZendeskTrigger({
       trigger: { text: JSON.stringify(TRIGGER), path: 't.json' },
       webhook: { text: JSON.stringify(WEBHOOK), path: 'w.json' },
-      deployedTo: { environment: 'sandbox', account: 'acme1589812345' },
+      deployedTo: { name: 'sandbox', variables: { zendesk_subdomain: 'acme1589812345' } },
     }))
     expect(file.meta.zendesk?.deployed).toEqual({ sandbox: { account: 'acme1589812345', webhookId: '01HV7W5J0QZK6D4Y3X2C1B0A9Z', triggerId: 9001 } })
   })

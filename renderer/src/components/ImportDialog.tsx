@@ -296,6 +296,8 @@ function TemplateImport({ busy, run }: FormProps) {
   const [file, setFile] = useState<PickedFile | null>(null)
   const [webhookText, setWebhookText] = useState('')
   const [webhookFile, setWebhookFile] = useState<PickedFile | null>(null)
+  const [environment, setEnvironment] = useState('')
+  const [adopt, setAdopt] = useState(false)
   const content = file?.text ?? text
   const webhook = from === 'zendesk-trigger' ? (webhookFile?.text ?? webhookText) : ''
   const valid = name !== '' && nameProblem('template', name) === undefined && content.trim() !== ''
@@ -304,7 +306,13 @@ function TemplateImport({ busy, run }: FormProps) {
     event.preventDefault()
     if (!valid) return
     void run(async () => {
-      const created = await api['import.template']({ from, text: content, name, ...(webhook.trim() !== '' ? { webhookText: webhook } : {}) })
+      const created = await api['import.template']({
+        from,
+        text: content,
+        name,
+        ...(webhook.trim() !== '' ? { webhookText: webhook } : {}),
+        ...(environment !== '' ? { environment, adopt: adopt && from === 'zendesk-trigger' } : {}),
+      })
       await showCreated([{ kind: 'template', name: created.name }])
       return { type: 'template', name: created.name, notes: created.notes }
     })
@@ -362,6 +370,22 @@ function TemplateImport({ busy, run }: FormProps) {
             placeholder="GET /api/v2/webhooks/{id}: gives the endpoint, method and authentication"
           />
         </>
+      )}
+      <div className="field">
+        <label>
+          Environment it came from (optional)
+          <select value={environment} onChange={(e) => setEnvironment(e.target.value)}>
+            <option value="">None</option>
+            <EnvironmentOptions />
+          </select>
+        </label>
+        <p className="hint-text">Its variables' values in the webhook become %{'{'}env.…{'}'} references again.</p>
+      </div>
+      {from === 'zendesk-trigger' && (
+        <label className="inline-check">
+          <input type="checkbox" checked={adopt && environment !== ''} disabled={environment === ''} onChange={(e) => setAdopt(e.target.checked)} /> Deploy updates
+          this trigger and webhook in that environment's account, instead of creating copies
+        </label>
       )}
       <p className="hint-text">
         A credential pasted in the clear is never written: it becomes a %{'{'}secret.…{'}'} reference, and the notes say which secret to store.
