@@ -55,16 +55,19 @@ export function requestViaNode(request: RenderedRequest, options: TransportOptio
       let size = 0
       const done = (truncated: boolean) =>
         resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', headers: joinHeaders(incoming.rawHeaders), text: Buffer.concat(chunks).toString('utf8'), truncated })
-      stream.on('data', (chunk: Buffer) => {
-        if (size + chunk.length > options.maxBytes) {
-          chunks.push(chunk.subarray(0, options.maxBytes - size))
-          incoming.destroy()
-          done(true)
+      const onData = (chunk: Buffer) => {
+        if (size + chunk.length <= options.maxBytes) {
+          chunks.push(chunk)
+          size += chunk.length
           return
         }
-        chunks.push(chunk)
-        size += chunk.length
-      })
+        // Cut at the cap; whatever else arrives (a decoder's buffered output) is not read.
+        chunks.push(chunk.subarray(0, options.maxBytes - size))
+        stream.off('data', onData)
+        incoming.destroy()
+        done(true)
+      }
+      stream.on('data', onData)
       stream.on('end', () => done(false))
       stream.on('error', reject)
     })

@@ -86,6 +86,16 @@ describe('exchange through Node http', () => {
     expect(received).toHaveLength(0)
   })
 
+  it('gives up on an answer that stops halfway, as a timeout', async () => {
+    const { url } = await serve((res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.write('{"ticket": {"id": 1, "subject": "')
+    })
+    const outcome = await exchange(post(url), { timeoutMs: 150 })
+    expect(outcome.response).toBeNull()
+    expect(outcome.failure).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/within 0.15 s/) })
+  })
+
   it('reports cancellation by the caller', async () => {
     const { url } = await serve(() => undefined)
     const controller = new AbortController()
