@@ -146,6 +146,23 @@ describe('the main process, on a stand-in Electron', () => {
     expect(window.webContents.sent.at(-1)).toEqual({ channel: MENU_COMMAND_CHANNEL, args: [{ type: 'open-workspace', dir: '/srv/other-webhooks', mode: 'open' }] })
   })
 
+  it('keeps secrets encrypted with safeStorage in the settings folder, never in the workspace', async () => {
+    const own = { sender: window.webContents, senderFrame: window.webContents.mainFrame }
+    const call = (name: string, input: unknown) => fake.state.ipcHandlers.get(name)!(own, input) as Promise<{ ok: boolean; value?: unknown; error?: unknown }>
+    const dir = join(USER_DATA, 'workspace')
+    expect(await call('workspace.create', { dir })).toMatchObject({ ok: true })
+    const environment = JSON.stringify({ kind: 'sandbox', variables: {}, secrets: ['zendesk_oauth_token'], allowedHosts: ['acme.zendesk.com'] })
+    expect(await call('workspace.add', { kind: 'environment', name: 'keychain', text: environment })).toMatchObject({ ok: true })
+    expect(await call('secrets.set', { environment: 'keychain', name: 'zendesk_oauth_token', value: 'oauth-secret-91c2' })).toMatchObject({ ok: true })
+    expect(await call('secrets.status', { environment: 'keychain' })).toEqual({
+      ok: true,
+      value: { environment: 'keychain', secrets: [{ name: 'zendesk_oauth_token', stored: true }], storageWarning: null },
+    })
+    const stored = readFileSync(join(USER_DATA, 'chosen', 'secrets.json'), 'utf8')
+    expect(stored).not.toContain('oauth-secret-91c2')
+    expect(readFileSync(join(dir, 'environments', 'keychain.json'), 'utf8')).not.toContain('oauth-secret-91c2')
+  })
+
   it('names the version in Help → About, and tells the window when a menu command is chosen', () => {
     const help = fake.state.menu!.template.find((item) => item.role === 'help')!
     const about = help.submenu!.find((item: MenuItem) => item.label?.startsWith('About'))!
