@@ -4,7 +4,7 @@
  * overwritten: a taken name gets ` (2)`, ` (3)` … Exit 0 created, 2 unreadable or invalid input.
  */
 import { formatDiagnostic } from '../shared/diagnostics.js'
-import { importBrazeWebhook, importZendeskTrigger, type HeaderRow, type ImportOutcome } from '../shared/export/index.js'
+import { importBrazeWebhook, importZendeskTrigger, parseHeaderLine, type HeaderRow, type ImportOutcome } from '../shared/export/index.js'
 import { importName, sanitizeName } from '../shared/workspace/layout.js'
 import { isWorkspaceError, type SavedItem, type Workspace } from '../electron/services/workspace/index.js'
 import { readText } from './files.js'
@@ -69,11 +69,10 @@ export async function importTemplateCommand(source: string, path: string, option
   return EXIT.ok
 }
 
-/** `Content-Type: application/json` → a row. */
 function parseHeader(text: string): HeaderRow {
-  const colon = text.indexOf(':')
-  if (colon <= 0) throw new UsageError(`--header "${text}": write it as "Name: value"`)
-  return { key: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() }
+  const row = parseHeaderLine(text)
+  if (!row) throw new UsageError(`--header "${text}": write it as "Name: value"`)
+  return row
 }
 
 /** The first free name of `NAME`, `NAME (2)` …: an existing template is never replaced. */

@@ -252,16 +252,26 @@ export function createAppServices(options: AppServiceOptions): AppServices {
       })
       return result
     },
-    'import.template': async ({ from, text, webhookText, name, environment: envName, adopt }) => {
+    'import.template': async ({ from, text, webhookText, name, environment: envName, adopt, url, method, headers }) => {
       const w = await active()
       if (adopt && (from !== 'zendesk-trigger' || !envName)) {
         throw new ServiceError('invalid-input', 'Only a Zendesk trigger can be adopted, and only for the environment whose account holds it.', 400)
+      }
+      if (from !== 'braze' && (url !== undefined || method !== undefined || headers !== undefined)) {
+        throw new ServiceError('invalid-input', "URL, method and headers are given for a Braze webhook; a trigger's come with its webhook JSON.", 400)
       }
       const env = envName ? await environment(w, envName) : undefined
       const values = env ? { env: env.variables } : {}
       const outcome =
         from === 'braze'
-          ? importBrazeWebhook({ pasted: { text, path: 'pasted Braze webhook' }, name, ...values })
+          ? importBrazeWebhook({
+              pasted: { text, path: 'pasted Braze webhook' },
+              name,
+              ...values,
+              ...(url !== undefined ? { url } : {}),
+              ...(method !== undefined ? { method } : {}),
+              ...(headers !== undefined ? { headers } : {}),
+            })
           : importZendeskTrigger({
               trigger: { text, path: 'pasted Zendesk trigger' },
               ...(webhookText ? { webhook: { text: webhookText, path: 'pasted Zendesk webhook' } } : {}),

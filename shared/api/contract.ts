@@ -403,6 +403,10 @@ export const API = {
        * deploy updates them instead of creating copies.
        */
       adopt: z.boolean().default(false),
+      /** braze: what a pasted composer body does not say (they win over what the pasted text says). */
+      url: z.string().min(1).max(10_000).optional(),
+      method: z.string().min(1).max(16).optional(),
+      headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).max(100).optional(),
     }),
     output: z.object({ name: itemName, notes: z.array(z.string()) }),
   },

@@ -52,7 +52,7 @@ export {
   type TriggerConditionsSpec,
   type TriggerPreset,
 } from './triggerConditions.js'
-export { EXPORT_TARGETS, type ExportDocument, type ExportOptions, type ExportSample, type ExportTarget, type HeaderRow } from './types.js'
+export { EXPORT_TARGETS, parseHeaderLine, type ExportDocument, type ExportOptions, type ExportSample, type ExportTarget, type HeaderRow } from './types.js'
 export {
   exportZendeskTrigger,
   WEBHOOK_ID_STAND_IN,

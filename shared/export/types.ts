@@ -40,6 +40,13 @@ export interface HeaderRow {
   value: string
 }
 
+/** `Content-Type: application/json` as typed or pasted → a row; undefined without a name before the colon. */
+export function parseHeaderLine(text: string): HeaderRow | undefined {
+  const colon = text.indexOf(':')
+  if (colon <= 0 || text.slice(0, colon).trim() === '') return undefined
+  return { key: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() }
+}
+
 /** One export, ready to show, copy or save. */
 export interface ExportDocument<T = unknown> {
   target: ExportTarget

@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml'
 import { z } from 'zod'
+import { HTTP_METHODS, type HttpMethod } from './methods.js'
 import type { OffsetDiagnostic } from '../diagnostics.js'
 import type { DialectId } from '../engine/dialect.js'
 import type { PartSource } from '../engine/part.js'
@@ -12,8 +13,7 @@ import { closest } from '../engine/suggest.js'
 import { TARGETS, type TargetId } from '../checks/index.js'
 import { triggerConditionsSchema, type TriggerConditionsSpec } from '../export/triggerConditions.js'
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
-export type HttpMethod = (typeof HTTP_METHODS)[number]
+export { HTTP_METHODS, type HttpMethod } from './methods.js'
 
 const metaSchema = z.object({
   name: z.string().optional(),

@@ -208,6 +208,29 @@ test('a template is made from a pasted Braze messaging-API webhook; the credenti
   expect(await workspace.read('templates/from-braze.liquid')).toBe(text)
 })
 
+test('a body pasted from the Braze composer gets its URL, method and headers from the dialog', async ({ app, workspace }) => {
+  await app.getByRole('button', { name: 'Import a template from a dashboard…' }).click()
+  const dialog = importDialog(app)
+  await dialog.getByRole('radio', { name: /A Braze webhook/ }).check()
+  await dialog.getByRole('textbox', { name: 'Template name' }).fill('composer-body')
+  await dialog.getByRole('textbox', { name: 'Braze webhook', exact: true }).fill('{"ticket": {"subject": "{{${first_name} | json_escape}}", "comment": {"body": "hi"}}}')
+  await dialog.getByRole('textbox', { name: 'Webhook URL' }).fill('https://acme.zendesk.com/api/v2/tickets.json')
+  await dialog.getByRole('combobox', { name: 'HTTP method' }).selectOption('POST')
+  const headers = dialog.getByRole('textbox', { name: 'Request headers, one "Name: value" a line' })
+  await headers.fill('Content-Type: application/json\nBearer 4f1c9e0b7a')
+  await expect(dialog.getByText('"Bearer 4f1c9e0b7a" is not a header: write it as "Name: value".')).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Create template' })).toBeDisabled()
+  await headers.fill('Content-Type: application/json\nAuthorization: Bearer 4f1c9e0b7a')
+  await dialog.getByRole('button', { name: 'Create template' }).click()
+  await expect(dialog.getByRole('region', { name: 'Import report' }).getByRole('status')).toContainText('Created the template composer-body.')
+
+  const text = await workspace.read('templates/composer-body.liquid')
+  expect(text).toContain('method: POST')
+  expect(text).toContain('url: https://acme.zendesk.com/api/v2/tickets.json')
+  expect(text).toContain('Authorization: Bearer %{secret.zendesk_oauth_token}')
+  expect(text).not.toContain('4f1c9e0b7a')
+})
+
 /** A trigger and its webhook as the Zendesk API answers them. */
 const TRIGGER = {
   trigger: {

@@ -7,6 +7,8 @@
 import { EnvironmentOptions } from './EnvironmentPicker.js'
 import { useId, useState, type FormEvent } from 'react'
 import type { ImportSummary } from '../../../shared/api/contract.js'
+import { parseHeaderLine } from '../../../shared/export/types.js'
+import { HTTP_METHODS } from '../../../shared/template/methods.js'
 import { nameProblem } from '../../../shared/workspace/layout.js'
 import { api } from '../api.js'
 import { describeError, type ShownError } from '../lib/errors.js'
@@ -298,9 +300,16 @@ function TemplateImport({ busy, run }: FormProps) {
   const [webhookFile, setWebhookFile] = useState<PickedFile | null>(null)
   const [environment, setEnvironment] = useState('')
   const [adopt, setAdopt] = useState(false)
+  // A body pasted from Braze's composer does not carry the webhook's URL, method and headers.
+  const [url, setUrl] = useState('')
+  const [method, setMethod] = useState('')
+  const [headerText, setHeaderText] = useState('')
   const content = file?.text ?? text
   const webhook = from === 'zendesk-trigger' ? (webhookFile?.text ?? webhookText) : ''
-  const valid = name !== '' && nameProblem('template', name) === undefined && content.trim() !== ''
+  const headerLines = headerText.split('\n').filter((line) => line.trim() !== '')
+  const headerRows = headerLines.map(parseHeaderLine)
+  const badHeader = headerLines.find((_, i) => headerRows[i] === undefined)
+  const valid = name !== '' && nameProblem('template', name) === undefined && content.trim() !== '' && (from !== 'braze' || badHeader === undefined)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -312,6 +321,9 @@ function TemplateImport({ busy, run }: FormProps) {
         name,
         ...(webhook.trim() !== '' ? { webhookText: webhook } : {}),
         ...(environment !== '' ? { environment, adopt: adopt && from === 'zendesk-trigger' } : {}),
+        ...(from === 'braze' && url.trim() !== '' ? { url: url.trim() } : {}),
+        ...(from === 'braze' && method !== '' ? { method } : {}),
+        ...(from === 'braze' && headerRows.length > 0 ? { headers: headerRows.filter((row) => row !== undefined) } : {}),
       })
       await showCreated([{ kind: 'template', name: created.name }])
       return { type: 'template', name: created.name, notes: created.notes }
@@ -347,7 +359,35 @@ function TemplateImport({ busy, run }: FormProps) {
           accept=".json,.txt,.liquid,application/json,text/plain"
           placeholder="The request body as pasted in the composer, a messaging-API webhook object, or an export of --for braze"
         />
-      ) : (
+      ) : null}
+      {from === 'braze' && (
+        <fieldset className="field">
+          <legend>The webhook's URL, method and headers, if the pasted text does not hold them</legend>
+          <label>
+            Webhook URL
+            <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://acme.zendesk.com/api/v2/tickets.json" spellCheck={false} />
+          </label>
+          <label>
+            HTTP method
+            <select value={method} onChange={(e) => setMethod(e.target.value)}>
+              <option value="">As the pasted text says (else POST)</option>
+              {HTTP_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Request headers, one "Name: value" a line
+            <textarea value={headerText} onChange={(e) => setHeaderText(e.target.value)} rows={3} spellCheck={false} aria-invalid={badHeader !== undefined} aria-describedby="import-header-problem" />
+          </label>
+          <p id="import-header-problem" className="field-problem" role="status">
+            {badHeader !== undefined ? `"${badHeader.trim()}" is not a header: write it as "Name: value".` : ''}
+          </p>
+        </fieldset>
+      )}
+      {from === 'braze' ? null : (
         <>
           <TextOrFile
             key="trigger"
