@@ -10,7 +10,7 @@ import { QuickOpen } from './components/QuickOpen.js'
 import { Sidebar } from './components/Sidebar.js'
 import { WorkspacePicker } from './components/WorkspacePicker.js'
 import { useAppShortcuts } from './hooks/useAppShortcuts.js'
-import { isDirty } from './store/documentsSlice.js'
+import { unsavedKeys } from './store/documentsSlice.js'
 import { useStore } from './store/index.js'
 
 function Dialogs() {
@@ -91,7 +91,7 @@ export function App() {
     // Unsaved changes hold the page: the browser asks before leaving; in the desktop app the main
     // process hears of it (will-prevent-unload) and asks whether to close without saving.
     const warnUnsaved = (event: BeforeUnloadEvent) => {
-      if (Object.values(useStore.getState().docs).some(isDirty)) event.preventDefault()
+      if (unsavedKeys(useStore.getState().docs).length > 0) event.preventDefault()
     }
     window.addEventListener('beforeunload', warnUnsaved)
     return () => {

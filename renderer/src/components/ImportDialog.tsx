@@ -349,45 +349,44 @@ function TemplateImport({ busy, run }: FormProps) {
       </fieldset>
       <NameField kind="template" value={name} onChange={setName} label="Template name" autoFocus={false} />
       {from === 'braze' ? (
-        <TextOrFile
-          key="braze"
-          label="Braze webhook"
-          text={text}
-          onText={setText}
-          file={file}
-          onFile={pickMain}
-          accept=".json,.txt,.liquid,application/json,text/plain"
-          placeholder="The request body as pasted in the composer, a messaging-API webhook object, or an export of --for braze"
-        />
-      ) : null}
-      {from === 'braze' && (
-        <fieldset className="field">
-          <legend>The webhook's URL, method and headers, if the pasted text does not hold them</legend>
-          <label>
-            Webhook URL
-            <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://acme.zendesk.com/api/v2/tickets.json" spellCheck={false} />
-          </label>
-          <label>
-            HTTP method
-            <select value={method} onChange={(e) => setMethod(e.target.value)}>
-              <option value="">As the pasted text says (else POST)</option>
-              {HTTP_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Request headers, one "Name: value" a line
-            <textarea value={headerText} onChange={(e) => setHeaderText(e.target.value)} rows={3} spellCheck={false} aria-invalid={badHeader !== undefined} aria-describedby="import-header-problem" />
-          </label>
-          <p id="import-header-problem" className="field-problem" role="status">
-            {badHeader !== undefined ? `"${badHeader.trim()}" is not a header: write it as "Name: value".` : ''}
-          </p>
-        </fieldset>
-      )}
-      {from === 'braze' ? null : (
+        <>
+          <TextOrFile
+            key="braze"
+            label="Braze webhook"
+            text={text}
+            onText={setText}
+            file={file}
+            onFile={pickMain}
+            accept=".json,.txt,.liquid,application/json,text/plain"
+            placeholder="The request body as pasted in the composer, a messaging-API webhook object, or an export of --for braze"
+          />
+          <fieldset className="field">
+            <legend>The webhook's URL, method and headers, if the pasted text does not hold them</legend>
+            <label>
+              Webhook URL
+              <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://acme.zendesk.com/api/v2/tickets.json" spellCheck={false} />
+            </label>
+            <label>
+              HTTP method
+              <select value={method} onChange={(e) => setMethod(e.target.value)}>
+                <option value="">As the pasted text says (else POST)</option>
+                {HTTP_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Request headers, one "Name: value" a line
+              <textarea value={headerText} onChange={(e) => setHeaderText(e.target.value)} rows={3} spellCheck={false} aria-invalid={badHeader !== undefined} aria-describedby="import-header-problem" />
+            </label>
+            <p id="import-header-problem" className="field-problem" role="status">
+              {badHeader !== undefined ? `"${badHeader.trim()}" is not a header: write it as "Name: value".` : ''}
+            </p>
+          </fieldset>
+        </>
+      ) : (
         <>
           <TextOrFile
             key="trigger"

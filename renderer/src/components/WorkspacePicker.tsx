@@ -2,7 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import { refOfKey, type ItemRef } from '../lib/items.js'
 import { useStore } from '../store/index.js'
-import { isDirty } from '../store/documentsSlice.js'
+import { unsavedKeys } from '../store/documentsSlice.js'
 
 interface Props {
   onDone?: () => void
@@ -19,7 +19,7 @@ export function WorkspacePicker({ onDone, dir: askedDir, mode: askedMode, item }
   const openItem = useStore((s) => s.openItem)
   // Switching workspaces closes every open file: edits not yet saved would be gone.
   const docs = useStore((s) => s.docs)
-  const unsaved = useMemo(() => Object.keys(docs).filter((key) => isDirty(docs[key])), [docs])
+  const unsaved = useMemo(() => unsavedKeys(docs), [docs])
   const [dir, setDir] = useState(askedDir ?? current?.dir ?? '')
   const [busy, setBusy] = useState(false)
 

@@ -34,6 +34,9 @@ export interface DocumentsSlice {
 
 export const isDirty = (doc: Doc | undefined): boolean => doc !== undefined && doc.draft !== doc.saved.text
 
+/** The keys of the open files with unsaved changes. */
+export const unsavedKeys = (docs: Readonly<Record<string, Doc>>): string[] => Object.keys(docs).filter((key) => isDirty(docs[key]))
+
 export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => {
   const read = async (ref: ItemRef) => api['workspace.read']({ kind: ref.kind, name: ref.name })
 

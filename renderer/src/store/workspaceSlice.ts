@@ -1,7 +1,7 @@
 import type { ItemKind, WorkspaceInfo, WorkspaceItem } from '../../../shared/api/contract.js'
 import { api } from '../api.js'
 import { itemKey, type ItemRef } from '../lib/items.js'
-import { isDirty } from './documentsSlice.js'
+import { unsavedKeys } from './documentsSlice.js'
 import { environmentOf } from './selectors.js'
 import type { SliceCreator } from './types.js'
 
@@ -72,7 +72,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       if (item) await get().openItem(item)
       return
     }
-    if (Object.values(docs).some(isDirty)) {
+    if (unsavedKeys(docs).length > 0) {
       get().openDialog({ type: 'workspace', dir, mode, ...(item ? { item } : {}) })
       return
     }
